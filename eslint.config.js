@@ -1,0 +1,36 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "coverage/", "schema/", "test/fixtures/"] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-console": "error",
+    },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["probot", "@octokit/*", "@anthropic-ai/*", "node:fs", "node:fs/*", "fs", "node:child_process"], message: "src/core is pure: pass data in through ports instead." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", { name: "process", message: "src/core is pure: no process.env or process.exit." }],
+    },
+  },
+  {
+    files: ["bench/**/*.ts", "scripts/**/*.ts", "bin/**/*.js"],
+    rules: { "no-console": "off" },
+  },
+  prettier,
+);
