@@ -1,0 +1,51 @@
+import { Option, type Command } from "commander";
+import { resolve } from "node:path";
+import { openLocalSnapshot } from "../../adapters/local/open-local-snapshot.js";
+import { builtinPromptsDir } from "../../adapters/local/builtin-prompts-dir.js";
+import { renderPlanJson } from "../../core/render/render-plan-json.js";
+import { renderPlanText } from "../../core/render/render-plan-text.js";
+import { loadPrompts } from "../../services/load-prompts.js";
+import { loadRepoConfig } from "../../services/load-repo-config.js";
+import { planRepository } from "../../services/plan-repository.js";
+import type { RegisterCommand } from "../command.js";
+import { EXIT } from "../io.js";
+
+interface PlanOptions {
+  repo?: string;
+  ref?: string;
+  format: "text" | "json";
+  withDependents?: boolean;
+}
+
+/** `specwright plan [--repo DIR] [--ref REF] [name…|all] [--with-dependents] [--format text|json]` */
+export const registerPlanCommand: RegisterCommand = (program: Command, io, setExit) => {
+  program
+    .command("plan")
+    .description("Show the phase plan for system-spec agents without calling any model")
+    .argument("[names...]", "agent names, or `all` (default: all)")
+    .option("--repo <dir>", "repository checkout (default: current directory)")
+    .option("--ref <ref>", "git ref or commit to plan against (default: HEAD; plain folders: the files on disk)")
+    .option("--with-dependents", "also plan every agent that depends on the named ones")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action(async (names: string[], opts: PlanOptions) => {
+      const dir = resolve(io.cwd, opts.repo ?? ".");
+      const snapshot = await openLocalSnapshot({ dir, ...(opts.ref ? { ref: opts.ref } : {}) });
+      const config = await loadRepoConfig(snapshot);
+      const readRepoFile = async (path: string) => {
+        const file = await snapshot.readFile(path);
+        return file.kind === "text" ? file.text : undefined;
+      };
+      const prompts = await loadPrompts({ config, readRepoFile, builtinDir: builtinPromptsDir() });
+      const plan = await planRepository({
+        snapshot,
+        config,
+        selection: { names, withDependents: Boolean(opts.withDependents) },
+        promptChars: prompts.systemSpec.length,
+      });
+      const meta = { sha: snapshot.sha, label: snapshot.label };
+      io.out(opts.format === "json" ? renderPlanJson(plan, meta) : renderPlanText(plan, meta));
+      const failed = plan.problems.some((p) => p.severity === "error");
+      if (failed && opts.format === "json") io.err("specwright plan: the plan has errors (see problems).");
+      setExit(failed ? EXIT.findings : EXIT.ok);
+    });
+};
