@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { createFileIndex } from "../../../src/core/files/file-index.js";
+import { planAgents, CHARS_PER_SPEC_LINE } from "../../../src/core/plan/plan-agents.js";
+import { estimateTokens } from "../../../src/core/plan/estimate-tokens.js";
+import { agent, systemSpecs } from "../../helpers/resolved-agent.js";
+
+const files = createFileIndex([
+  { path: "docs/specs/boundary-brief.md", size: 4000 },
+  { path: "docs/specs/template.md", size: 1000 },
+  { path: "docs/specs/feature-registry.md", size: 3000 },
+  { path: "docs/specs/legacy.md", size: 2000 },
+  { path: "packages/shared/src/prompts.ts", size: 800 },
+  { path: "apps/gateway/src/hub/tools/a.ts", size: 100 },
+  { path: "apps/gateway/src/hub/tools/b.ts", size: 100 },
+  { path: "apps/gateway/src/hub/tools/nested/c.ts", size: 100 },
+]);
+
+const agents = [
+  agent("agent-contract", {
+    declaredPhase: 1,
+    keyFiles: [{ path: "packages/shared/src/prompts.ts" }, { path: "apps/gateway/src/hub/tools/", note: "contracts" }],
+  }),
+  agent("sandbox-providers", { declaredPhase: 1, reads: ["docs/specs/legacy.md"] }),
+  agent("sessions-gateway", {
+    declaredPhase: 2,
+    reads: ["docs/specs/agent-contract.md", "docs/specs/sandbox-providers.md"],
+    keyFiles: [{ path: "apps/gateway/src/missing.ts" }],
+  }),
+  agent("billing", { dependsOn: ["sessions-gateway"] }),
+];
+
+describe("planAgents", () => {
+  const plan = planAgents({
+    systemSpecs: systemSpecs(agents),
+    files,
+    selection: { names: [], withDependents: false },
+    promptChars: 2000,
+  });
+
+  it("groups agents into phases from declared phases and dependencies", () => {
+    expect(plan.phases).toEqual([
+      { phase: 1, agents: ["agent-contract", "sandbox-providers"] },
+      { phase: 2, agents: ["sessions-gateway"] },
+      { phase: 3, agents: ["billing"] },
+    ]);
+  });
+
+  it("derives dependencies from the specs an agent reads", () => {
+    const sessions = plan.agents.find((a) => a.name === "sessions-gateway");
+    expect(sessions?.dependsOn).toEqual(["agent-contract", "sandbox-providers"]);
+    const billing = plan.agents.find((a) => a.name === "billing");
+    expect(billing?.reads).toEqual(["docs/specs/sessions-gateway.md"]);
+    expect(billing?.context).toEqual([
+      "docs/specs/boundary-brief.md",
+      "docs/specs/template.md",
+      "docs/specs/feature-registry.md",
+    ]);
+  });
+
+  it("expands directories and marks missing key files", () => {
+    expect(plan.agents[0]?.keyFiles).toEqual([
+      { path: "packages/shared/src/prompts.ts", note: undefined, exists: true, files: 1 },
+      { path: "apps/gateway/src/hub/tools/", note: "contracts", exists: true, files: 3 },
+    ]);
+    expect(plan.problems).toContainEqual(
+      expect.objectContaining({ kind: "missing-key-file", severity: "error", agent: "sessions-gateway", path: "apps/gateway/src/missing.ts" }),
+    );
+  });
+
+  it("estimates input tokens from prompt, context, reads and key files", () => {
+    const context = 4000 + 1000 + 3000;
+    expect(plan.agents[0]?.estimatedInputTokens).toBe(estimateTokens(2000 + context + 800 + 300));
+    expect(plan.agents[1]?.estimatedInputTokens).toBe(estimateTokens(2000 + context + 2000));
+    // Specs written earlier in the same run are estimated from the target length.
+    expect(plan.agents[2]?.estimatedInputTokens).toBe(estimateTokens(2000 + context + 2 * 600 * CHARS_PER_SPEC_LINE));
+  });
+
+  it("warns when a subset reads a spec that nobody will have written", () => {
+    const subset = planAgents({
+      systemSpecs: systemSpecs(agents),
+      files,
+      selection: { names: ["sessions-gateway"], withDependents: true },
+      promptChars: 0,
+    });
+    expect(subset.phases).toEqual([
+      { phase: 2, agents: ["sessions-gateway"] },
+      { phase: 3, agents: ["billing"] },
+    ]);
+    const missing = subset.problems.filter((p) => p.kind === "missing-read");
+    expect(missing.map((p) => p.path)).toEqual(["docs/specs/agent-contract.md", "docs/specs/sandbox-providers.md"]);
+    expect(missing[0]?.message).toContain('Select "agent-contract" too');
+  });
+
+  it("reports missing shared context files as warnings", () => {
+    const bare = planAgents({
+      systemSpecs: systemSpecs([agent("solo")]),
+      files: createFileIndex([]),
+      selection: { names: [], withDependents: false },
+      promptChars: 0,
+    });
+    expect(bare.problems.map((p) => [p.kind, p.severity, p.path])).toEqual([
+      ["missing-context", "warning", "docs/specs/boundary-brief.md"],
+      ["missing-context", "warning", "docs/specs/template.md"],
+      ["missing-context", "warning", "docs/specs/feature-registry.md"],
+    ]);
+  });
+
+  it.each([
+    {
+      name: "duplicate agent names",
+      agents: [agent("a"), agent("a", { specFile: "docs/specs/other.md" })],
+      kind: "duplicate-agent",
+    },
+    { name: "two agents writing one file", agents: [agent("a"), agent("b", { specFile: "docs/specs/a.md" })], kind: "duplicate-spec-file" },
+    { name: "an unknown dependency", agents: [agent("a", { dependsOn: ["bee"] }), agent("b")], kind: "unknown-dependency" },
+    {
+      name: "a cycle through reads",
+      agents: [agent("a", { reads: ["docs/specs/b.md"] }), agent("b", { reads: ["docs/specs/a.md"] })],
+      kind: "cycle",
+    },
+  ])("reports $name as an error", ({ agents: list, kind }) => {
+    const result = planAgents({
+      systemSpecs: systemSpecs(list),
+      files,
+      selection: { names: [], withDependents: false },
+      promptChars: 0,
+    });
+    expect(result.problems).toContainEqual(expect.objectContaining({ kind, severity: "error" }));
+  });
+});
