@@ -7,5 +7,7 @@ import type { ApplicationFunctionOptions, Probot } from "probot";
  * and `src/services` and is shared with the CLI.
  */
 export default function specwright(app: Probot, _options: ApplicationFunctionOptions): void {
-  app.log.info("Specwright is running. Webhook handlers: none yet — use the CLI (`specwright --help`) meanwhile.");
+  app.log.info(
+    "Specwright is running. Webhook handlers: none yet — use the CLI (`specwright --help`) meanwhile.",
+  );
 }

@@ -10,7 +10,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .description("Draft and check engineering specs with Claude agents, locally or as a GitHub App.")
     .showHelpAfterError("(run `specwright --help` for usage)")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, "")), writeErr: (s) => io.err(s.replace(/\n$/, "")) });
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, "")),
+      writeErr: (s) => io.err(s.replace(/\n$/, "")),
+    });
   for (const register of COMMANDS) register(program, io, setExit);
   return program;
 }

@@ -19,7 +19,10 @@ export function agent(name: string, fields: Partial<ResolvedAgent> = {}): Resolv
 }
 
 /** Resolved system-spec settings around the given agents. */
-export function systemSpecs(agents: ResolvedAgent[], fields: Partial<ResolvedSystemSpecs> = {}): ResolvedSystemSpecs {
+export function systemSpecs(
+  agents: ResolvedAgent[],
+  fields: Partial<ResolvedSystemSpecs> = {},
+): ResolvedSystemSpecs {
   return {
     project: "Orbit",
     specsDir: "docs/specs",

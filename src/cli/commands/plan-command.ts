@@ -24,7 +24,10 @@ export const registerPlanCommand: RegisterCommand = (program: Command, io, setEx
     .description("Show the phase plan for system-spec agents without calling any model")
     .argument("[names...]", "agent names, or `all` (default: all)")
     .option("--repo <dir>", "repository checkout (default: current directory)")
-    .option("--ref <ref>", "git ref or commit to plan against (default: HEAD; plain folders: the files on disk)")
+    .option(
+      "--ref <ref>",
+      "git ref or commit to plan against (default: HEAD; plain folders: the files on disk)",
+    )
     .option("--with-dependents", "also plan every agent that depends on the named ones")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .action(async (names: string[], opts: PlanOptions) => {

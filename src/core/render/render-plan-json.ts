@@ -18,7 +18,12 @@ export function renderPlanJson(plan: Plan, meta: { sha: string; label: string })
       reads: [...a.reads],
       context: [...a.context],
       registrySection: a.registrySection ?? null,
-      keyFiles: a.keyFiles.map((k) => ({ path: k.path, note: k.note ?? null, exists: k.exists, files: k.files })),
+      keyFiles: a.keyFiles.map((k) => ({
+        path: k.path,
+        note: k.note ?? null,
+        exists: k.exists,
+        files: k.files,
+      })),
       estimatedInputTokens: a.estimatedInputTokens,
     })),
     problems: plan.problems.map((p) => ({

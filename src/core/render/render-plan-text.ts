@@ -20,7 +20,11 @@ export function renderPlanText(plan: Plan, meta: { sha: string; label: string })
       lines.push(`    key files   ${agent.keyFiles.length === 0 ? "—" : ""}`.trimEnd());
       for (const k of agent.keyFiles) {
         const mark = k.exists ? "✓" : "✗";
-        const count = !k.exists ? "  (missing)" : k.files > 1 || k.path.endsWith("/") ? `  (${k.files} files)` : "";
+        const count = !k.exists
+          ? "  (missing)"
+          : k.files > 1 || k.path.endsWith("/")
+            ? `  (${k.files} files)`
+            : "";
         lines.push(`      ${mark} ${k.path}${count}${k.note ? `  — ${k.note}` : ""}`);
       }
       lines.push(`    input       ~${fmt(agent.estimatedInputTokens)} tokens`);

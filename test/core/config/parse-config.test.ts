@@ -61,9 +61,17 @@ concurrency: 2
   });
 
   const invalid: [string, string, { line: number; column: number; key: string; message: RegExp }][] = [
-    ["a YAML syntax error", "systemSpecs:\n  agents: [\n", { line: 3, column: 1, key: "", message: /YAML syntax/ }],
+    [
+      "a YAML syntax error",
+      "systemSpecs:\n  agents: [\n",
+      { line: 3, column: 1, key: "", message: /YAML syntax/ },
+    ],
     ["a scalar document", "just words", { line: 1, column: 1, key: "", message: /mapping/ }],
-    ["an unknown top-level key", "modle: x\n", { line: 1, column: 1, key: "modle", message: /unknown key "modle"/ }],
+    [
+      "an unknown top-level key",
+      "modle: x\n",
+      { line: 1, column: 1, key: "modle", message: /unknown key "modle"/ },
+    ],
     [
       "a wrong type",
       "concurrency: lots\n",
@@ -127,7 +135,9 @@ concurrency: 2
       "model.name",
     ]);
     expect(formatConfigProblems(result.problems).split("\n")).toHaveLength(4);
-    expect(formatConfigProblems(result.problems)).toMatch(/^\.github\/specwright\.yml:1:14 {2}concurrency {2}/);
+    expect(formatConfigProblems(result.problems)).toMatch(
+      /^\.github\/specwright\.yml:1:14 {2}concurrency {2}/,
+    );
   });
 
   it("rejects duplicate keys as a syntax problem", () => {

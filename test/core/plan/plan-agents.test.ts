@@ -18,7 +18,10 @@ const files = createFileIndex([
 const agents = [
   agent("agent-contract", {
     declaredPhase: 1,
-    keyFiles: [{ path: "packages/shared/src/prompts.ts" }, { path: "apps/gateway/src/hub/tools/", note: "contracts" }],
+    keyFiles: [
+      { path: "packages/shared/src/prompts.ts" },
+      { path: "apps/gateway/src/hub/tools/", note: "contracts" },
+    ],
   }),
   agent("sandbox-providers", { declaredPhase: 1, reads: ["docs/specs/legacy.md"] }),
   agent("sessions-gateway", {
@@ -63,7 +66,12 @@ describe("planAgents", () => {
       { path: "apps/gateway/src/hub/tools/", note: "contracts", exists: true, files: 3 },
     ]);
     expect(plan.problems).toContainEqual(
-      expect.objectContaining({ kind: "missing-key-file", severity: "error", agent: "sessions-gateway", path: "apps/gateway/src/missing.ts" }),
+      expect.objectContaining({
+        kind: "missing-key-file",
+        severity: "error",
+        agent: "sessions-gateway",
+        path: "apps/gateway/src/missing.ts",
+      }),
     );
   });
 
@@ -72,7 +80,9 @@ describe("planAgents", () => {
     expect(plan.agents[0]?.estimatedInputTokens).toBe(estimateTokens(2000 + context + 800 + 300));
     expect(plan.agents[1]?.estimatedInputTokens).toBe(estimateTokens(2000 + context + 2000));
     // Specs written earlier in the same run are estimated from the target length.
-    expect(plan.agents[2]?.estimatedInputTokens).toBe(estimateTokens(2000 + context + 2 * 600 * CHARS_PER_SPEC_LINE));
+    expect(plan.agents[2]?.estimatedInputTokens).toBe(
+      estimateTokens(2000 + context + 2 * 600 * CHARS_PER_SPEC_LINE),
+    );
   });
 
   it("warns when a subset reads a spec that nobody will have written", () => {
@@ -87,7 +97,10 @@ describe("planAgents", () => {
       { phase: 3, agents: ["billing"] },
     ]);
     const missing = subset.problems.filter((p) => p.kind === "missing-read");
-    expect(missing.map((p) => p.path)).toEqual(["docs/specs/agent-contract.md", "docs/specs/sandbox-providers.md"]);
+    expect(missing.map((p) => p.path)).toEqual([
+      "docs/specs/agent-contract.md",
+      "docs/specs/sandbox-providers.md",
+    ]);
     expect(missing[0]?.message).toContain('Select "agent-contract" too');
   });
 
@@ -111,8 +124,16 @@ describe("planAgents", () => {
       agents: [agent("a"), agent("a", { specFile: "docs/specs/other.md" })],
       kind: "duplicate-agent",
     },
-    { name: "two agents writing one file", agents: [agent("a"), agent("b", { specFile: "docs/specs/a.md" })], kind: "duplicate-spec-file" },
-    { name: "an unknown dependency", agents: [agent("a", { dependsOn: ["bee"] }), agent("b")], kind: "unknown-dependency" },
+    {
+      name: "two agents writing one file",
+      agents: [agent("a"), agent("b", { specFile: "docs/specs/a.md" })],
+      kind: "duplicate-spec-file",
+    },
+    {
+      name: "an unknown dependency",
+      agents: [agent("a", { dependsOn: ["bee"] }), agent("b")],
+      kind: "unknown-dependency",
+    },
     {
       name: "a cycle through reads",
       agents: [agent("a", { reads: ["docs/specs/b.md"] }), agent("b", { reads: ["docs/specs/a.md"] })],
