@@ -1,6 +1,7 @@
 /**
  * A read-only view of a repository at one fixed commit. Every path is relative to the
- * repository root, uses forward slashes, and has been checked by `confinePath`.
+ * repository root, uses forward slashes, and has been checked by `normalizeRepoPath`
+ * (src/core/files/normalize-repo-path.ts).
  */
 export interface SnapshotFile {
   /** Normalised repository path, e.g. `src/app.ts`. */
@@ -32,7 +33,7 @@ export interface RepoSnapshot {
 export interface SnapshotLimits {
   /** Largest file read, in bytes. */
   maxFileBytes: number;
-  /** Largest total download (GitHub archive) in bytes. */
+  /** Largest total download in bytes (GitHub: blob bytes fetched over the snapshot's life). */
   maxTotalBytes: number;
 }
 

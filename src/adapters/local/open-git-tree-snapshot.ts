@@ -1,7 +1,7 @@
-import pLimit from "p-limit";
 import { createTreeSnapshot } from "../../core/files/create-tree-snapshot.js";
 import { SnapshotError } from "../../core/errors.js";
 import type { RepoSnapshot, SnapshotLimits } from "../../ports/repo-snapshot.js";
+import { createGitBlobReader } from "./create-git-blob-reader.js";
 import { parseLsTree } from "./parse-ls-tree.js";
 import { runGit } from "./run-git.js";
 
@@ -15,25 +15,26 @@ export interface GitTreeSnapshotOptions {
   limits: SnapshotLimits;
 }
 
-/** `git cat-file` processes run at once per snapshot. */
-const READ_CONCURRENCY = 8;
-
 /**
  * A snapshot of the committed tree at `ref` in a local git repository. Paths are relative to
  * the repository root (also when `dir` is a subdirectory); uncommitted changes are not seen.
- * The tree is listed once with `git ls-tree -r -l -z`; blobs are read by object id with
- * `git cat-file blob`, at most `READ_CONCURRENCY` at a time.
+ * The tree is listed once with `git ls-tree -r -l -z`; blobs are read by object id through one
+ * `git cat-file --batch` process (see `createGitBlobReader`).
  */
 export async function openGitTreeSnapshot(options: GitTreeSnapshotOptions): Promise<RepoSnapshot> {
   const { dir, root, ref } = options;
   const sha = await resolveCommit(dir, root, ref);
-  const limit = pLimit(READ_CONCURRENCY);
+  const blobs = createGitBlobReader(root);
   return createTreeSnapshot({
     sha,
     label: `${dir} @ ${sha.slice(0, 7)}`,
     limits: options.limits,
     async loadEntries() {
-      const listed = await runGit(root, ["ls-tree", "-r", "-l", "-z", "--full-tree", sha], 1024 * 1024 * 1024);
+      const listed = await runGit(
+        root,
+        ["ls-tree", "-r", "-l", "-z", "--full-tree", sha],
+        1024 * 1024 * 1024,
+      );
       if (!listed.ok) {
         throw new SnapshotError(
           `Could not list the files of ${sha.slice(0, 7)} in ${dir}: ${listed.stderr}`,
@@ -42,23 +43,16 @@ export async function openGitTreeSnapshot(options: GitTreeSnapshotOptions): Prom
       }
       return parseLsTree(listed.stdout);
     },
-    readBlob: (blobSha, size) =>
-      limit(async () => {
-        const read = await runGit(root, ["cat-file", "blob", blobSha], size + 64 * 1024);
-        if (!read.ok) {
-          throw new SnapshotError(
-            `Could not read object ${blobSha} in ${dir}: ${read.stderr}`,
-            "The object may be missing from a partial or shallow clone: run `git fetch` and try again.",
-          );
-        }
-        return read.stdout;
-      }),
+    readBlob: (blobSha) => blobs.read(blobSha),
   });
 }
 
 async function resolveCommit(dir: string, root: string, ref: string): Promise<string> {
   if (ref.trim() === "" || ref.startsWith("-") || ref.includes("\0")) {
-    throw new SnapshotError(`"${ref.replace(/\0/g, "\\0")}" is not a valid git ref`, "Pass a branch, tag or commit SHA.");
+    throw new SnapshotError(
+      `"${ref.replace(/\0/g, "\\0")}" is not a valid git ref`,
+      "Pass a branch, tag or commit SHA.",
+    );
   }
   const resolved = await runGit(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   const sha = resolved.ok ? resolved.stdout.toString("utf8").trim() : "";

@@ -1,6 +1,10 @@
 import { stat } from "node:fs/promises";
 import { SnapshotError } from "../../core/errors.js";
-import { DEFAULT_SNAPSHOT_LIMITS, type RepoSnapshot, type SnapshotLimits } from "../../ports/repo-snapshot.js";
+import {
+  DEFAULT_SNAPSHOT_LIMITS,
+  type RepoSnapshot,
+  type SnapshotLimits,
+} from "../../ports/repo-snapshot.js";
 import { openGitTreeSnapshot } from "./open-git-tree-snapshot.js";
 import { openPlainDirectorySnapshot } from "./open-plain-directory-snapshot.js";
 import { runGit } from "./run-git.js";

@@ -3,12 +3,19 @@ import { join, sep } from "node:path";
 import { classifyFileContent } from "../../core/files/classify-file-content.js";
 import { normalizeRepoPath } from "../../core/files/normalize-repo-path.js";
 import { PathEscapeError } from "../../core/errors.js";
-import type { ReadFileResult, RepoSnapshot, SnapshotFile, SnapshotLimits } from "../../ports/repo-snapshot.js";
+import type {
+  ReadFileResult,
+  RepoSnapshot,
+  SnapshotFile,
+  SnapshotLimits,
+} from "../../ports/repo-snapshot.js";
 
 /** Directory names never walked into. */
 const SKIPPED_DIRECTORIES = new Set([".git", "node_modules"]);
 
 interface Listing {
+  /** The directory's real path (symlinks resolved). */
+  root: string;
   files: readonly SnapshotFile[];
   /** Repository path → absolute path on disk (the link's own path for symlinks). */
   onDisk: ReadonlyMap<string, string>;
@@ -48,10 +55,12 @@ export function openPlainDirectorySnapshot(options: { dir: string; limits: Snaps
       // Checked again at read time: the directory may have changed since it was listed.
       const real = await realpath(onDisk).catch(() => undefined);
       if (real === undefined) return { kind: "missing", path };
-      if (!isInside(await realpath(dir), real)) throw new PathEscapeError(path, "it now resolves outside the directory");
+      if (!isInside(listing.root, real))
+        throw new PathEscapeError(path, "it now resolves outside the directory");
       const info = await stat(real);
       if (!info.isFile()) return { kind: "missing", path };
-      if (info.size > limits.maxFileBytes) return { kind: "too-large", path, size: info.size, limit: limits.maxFileBytes };
+      if (info.size > limits.maxFileBytes)
+        return { kind: "too-large", path, size: info.size, limit: limits.maxFileBytes };
       const bytes = await readFile(real);
       if (bytes.length > limits.maxFileBytes) {
         return { kind: "too-large", path, size: bytes.length, limit: limits.maxFileBytes };
@@ -105,7 +114,7 @@ async function walkDirectory(dir: string): Promise<Listing> {
 
   await visit(root, "");
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, onDisk, refused };
+  return { root, files, onDisk, refused };
 }
 
 function isNormal(path: string): boolean {

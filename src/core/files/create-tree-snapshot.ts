@@ -1,4 +1,9 @@
-import type { ReadFileResult, RepoSnapshot, SnapshotFile, SnapshotLimits } from "../../ports/repo-snapshot.js";
+import type {
+  ReadFileResult,
+  RepoSnapshot,
+  SnapshotFile,
+  SnapshotLimits,
+} from "../../ports/repo-snapshot.js";
 import { PathEscapeError } from "../errors.js";
 import { classifyFileContent } from "./classify-file-content.js";
 import { normalizeRepoPath } from "./normalize-repo-path.js";
@@ -24,6 +29,7 @@ export interface TreeSnapshotSource {
  */
 export function createTreeSnapshot(source: TreeSnapshotSource): RepoSnapshot {
   let loading: Promise<ResolvedTree> | undefined;
+  let listing: readonly SnapshotFile[] | undefined;
   const load = (): Promise<ResolvedTree> => {
     loading ??= source
       .loadEntries()
@@ -44,7 +50,8 @@ export function createTreeSnapshot(source: TreeSnapshotSource): RepoSnapshot {
     label: source.label,
     async listFiles(): Promise<readonly SnapshotFile[]> {
       const tree = await load();
-      return tree.files.map(({ path, size }) => ({ path, size }));
+      listing ??= tree.files.map(({ path, size }) => ({ path, size }));
+      return listing;
     },
     async readFile(input: string): Promise<ReadFileResult> {
       const path = normalizeRepoPath(input);

@@ -86,9 +86,7 @@ export async function resolveTreeEntries(
 }
 
 type LinkOutcome =
-  | { kind: "file"; file: ResolvedTreeFile }
-  | { kind: "escape"; reason: string }
-  | { kind: "unresolved" };
+  { kind: "file"; file: ResolvedTreeFile } | { kind: "escape"; reason: string } | { kind: "unresolved" };
 
 function followLink(
   linkPath: string,
@@ -105,7 +103,10 @@ function followLink(
     } catch (error) {
       if (!(error instanceof PathEscapeError)) throw error;
       const via = current === linkPath ? "" : ` (via the symlink "${current}")`;
-      return { kind: "escape", reason: `it is a symlink to ${JSON.stringify(target)}, outside the repository${via}` };
+      return {
+        kind: "escape",
+        reason: `it is a symlink to ${JSON.stringify(target)}, outside the repository${via}`,
+      };
     }
     const file = blobs.get(next);
     if (file) return { kind: "file", file };
