@@ -43,7 +43,7 @@ export const registerPlanCommand: RegisterCommand = (program: Command, io, setEx
         snapshot,
         config,
         selection: { names, withDependents: Boolean(opts.withDependents) },
-        promptChars: prompts.systemSpec.length,
+        promptChars: prompts.systemSpec.text.length,
       });
       const meta = { sha: snapshot.sha, label: snapshot.label };
       io.out(opts.format === "json" ? renderPlanJson(plan, meta) : renderPlanText(plan, meta));

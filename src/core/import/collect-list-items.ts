@@ -16,7 +16,10 @@ const indentOf = (s: string) => s.replace(/\t/g, "    ").length;
  * Reads `- item`, `* item` and `1. item` lines into a tree by indentation. A non-blank line
  * without a marker continues the item above it; after a blank line it is reported as not understood.
  */
-export function collectListItems(lines: readonly SourceLine[], context: string): {
+export function collectListItems(
+  lines: readonly SourceLine[],
+  context: string,
+): {
   items: ListItem[];
   warnings: ImportWarning[];
 } {
@@ -41,7 +44,10 @@ export function collectListItems(lines: readonly SourceLine[], context: string):
       if (last && (!afterBlank || indentOf(/^\s*/.exec(text)?.[0] ?? "") > last.indent)) {
         last.text = `${last.text} ${text.trim()}`.trim();
       } else {
-        warnings.push({ line, message: `${context}: line not understood (expected a "- item" list); ignored` });
+        warnings.push({
+          line,
+          message: `${context}: line not understood (expected a "- item" list); ignored`,
+        });
       }
     }
     afterBlank = false;

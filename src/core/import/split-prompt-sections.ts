@@ -8,6 +8,8 @@ import type { ImportWarning, PromptSection, SourceLine } from "./import-types.js
 const PHASE_RE = /^phase\s+(\d+)\b/i;
 const CONSISTENCY_RE = /\bconsistency\b/i;
 const FENCE_LINE_RE = /^\s*(`{3,}|~{3,})/;
+const PROMPT_MARKER_RE =
+  /^\s*(?:[-*]\s+)?(?:spec file\s*:|your assignment\b|key files\b[^:]*:|read these files first\b|write the results to\b)/i;
 const THEMATIC_BREAK_RE = /^\s*([-*_])(\s*\1){2,}\s*$/;
 
 interface Chunk {
@@ -77,7 +79,14 @@ export function splitPromptSections(text: string): { sections: PromptSection[]; 
     let kind: "agent" | "review" | "other";
     if (phaseMatch) {
       inReview = CONSISTENCY_RE.test(chunk.title);
-      phase = inReview ? phase : Number(phaseMatch[1]);
+      const n = Number(phaseMatch[1]);
+      if (!inReview && n < 1) {
+        warnings.push({
+          line: at(chunk.line),
+          message: "phase numbers start at 1; agents under this heading get no phase",
+        });
+      }
+      phase = inReview ? phase : n >= 1 ? n : undefined;
       kind = inReview ? "review" : "other";
     } else if (depth > 0 && (inReview || CONSISTENCY_RE.test(chunk.title))) {
       inReview = inReview || depth <= 2;
@@ -113,8 +122,11 @@ export function splitPromptSections(text: string): { sections: PromptSection[]; 
       body = codeBody(firstCode);
     } else {
       body = rawBody(chunk);
-      if (body.every((l) => l.text.trim() === "")) {
-        warnings.push({ line: at(chunk.line), message: `no prompt under "${chunk.title}"; skipped` });
+      // Without a fence, only text that reads like a prompt counts (other sections are prose).
+      if (!body.some((l) => PROMPT_MARKER_RE.test(l.text))) {
+        if (kind === "agent" && codes.length === 0 && depth >= 3 && body.every((l) => l.text.trim() === "")) {
+          warnings.push({ line: at(chunk.line), message: `no prompt under "${chunk.title}"; skipped` });
+        }
         continue;
       }
       warnings.push({
