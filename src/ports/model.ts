@@ -80,8 +80,7 @@ export type ContentBlock = AssistantBlock | ToolResultBlock;
 
 /** One message of the conversation. */
 export type ModelMessage =
-  | { role: "user"; content: string | UserBlock[] }
-  | { role: "assistant"; content: AssistantBlock[] };
+  { role: "user"; content: string | UserBlock[] } | { role: "assistant"; content: AssistantBlock[] };
 
 /**
  * Which tools the model must use: `auto` (default, may answer in text), `any` (must call some
@@ -108,13 +107,7 @@ export interface ModelRequest {
  * or another provider value.
  */
 export type StopReason =
-  | "end_turn"
-  | "tool_use"
-  | "max_tokens"
-  | "stop_sequence"
-  | "refusal"
-  | "pause_turn"
-  | (string & {});
+  "end_turn" | "tool_use" | "max_tokens" | "stop_sequence" | "refusal" | "pause_turn" | (string & {});
 
 /** The model's answer to one call. */
 export interface ModelResponse {

@@ -60,7 +60,10 @@ function longestMatch(model: string, table: Readonly<Record<string, Price>>): st
  * Finds the price of `model`: a `model.prices` entry from the config first, then the built-in
  * table. Returns `undefined` for a model neither knows.
  */
-export function findPrice(model: string, overrides: Readonly<Record<string, Price>> = {}): FoundPrice | undefined {
+export function findPrice(
+  model: string,
+  overrides: Readonly<Record<string, Price>> = {},
+): FoundPrice | undefined {
   const configKey = longestMatch(model, overrides);
   if (configKey !== undefined) {
     const price = overrides[configKey];
