@@ -2,6 +2,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
+import globals from "globals";
 
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "coverage/", "schema/", "test/fixtures/"] },
@@ -30,6 +31,7 @@ export default tseslint.config(
   },
   {
     files: ["bench/**/*.ts", "scripts/**/*.ts", "bin/**/*.js"],
+    languageOptions: { globals: globals.node },
     rules: { "no-console": "off" },
   },
   prettier,
