@@ -16,7 +16,9 @@ export async function loadRepoConfig(snapshot: RepoSnapshot): Promise<Config> {
     if (file.kind === "missing") continue;
     if (file.kind !== "text") {
       const why = file.kind === "binary" ? "is not UTF-8 text" : `is larger than ${file.limit} bytes`;
-      throw new ConfigError([{ file: path, line: undefined, column: undefined, key: "", message: `the config file ${why}` }]);
+      throw new ConfigError([
+        { file: path, line: undefined, column: undefined, key: "", message: `the config file ${why}` },
+      ]);
     }
     const result = parseConfig(file.text, path);
     if (!result.ok) throw new ConfigError(result.problems);

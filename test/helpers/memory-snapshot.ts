@@ -1,5 +1,10 @@
 import { PathEscapeError } from "../../src/core/errors.js";
-import { DEFAULT_SNAPSHOT_LIMITS, type ReadFileResult, type RepoSnapshot, type SnapshotFile } from "../../src/ports/repo-snapshot.js";
+import {
+  DEFAULT_SNAPSHOT_LIMITS,
+  type ReadFileResult,
+  type RepoSnapshot,
+  type SnapshotFile,
+} from "../../src/ports/repo-snapshot.js";
 
 /** Options of `createMemorySnapshot`. */
 export interface MemorySnapshotOptions {
@@ -44,7 +49,8 @@ export function createMemorySnapshot(
     label: options.label ?? "memory",
     listFiles: async () => listing,
     async readFile(path: string): Promise<ReadFileResult> {
-      if (path.startsWith("/") || path.split("/").includes("..")) throw new PathEscapeError(path, "leaves the repository");
+      if (path.startsWith("/") || path.split("/").includes(".."))
+        throw new PathEscapeError(path, "leaves the repository");
       const entry = byPath.get(path);
       if (!entry) return { kind: "missing", path };
       if (entry.size > limit) return { kind: "too-large", path, size: entry.size, limit };

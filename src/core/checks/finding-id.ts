@@ -9,6 +9,10 @@ import type { FindingDraft } from "./types.js";
  */
 export function findingId(draft: Pick<FindingDraft, "rule" | "subjects" | "file">): string {
   const subjects = [...new Set([...draft.subjects, draft.file])].sort();
-  const hash = createHash("sha256").update(draft.rule).update("\u0000").update(subjects.join("\u0000")).digest("hex");
+  const hash = createHash("sha256")
+    .update(draft.rule)
+    .update("\u0000")
+    .update(subjects.join("\u0000"))
+    .digest("hex");
   return `SW-${hash.slice(0, 8)}`;
 }

@@ -22,6 +22,12 @@ export const RULE_IDS = [
   "impl-plan",
   "impl-acceptance",
   "impl-promise",
+  /** LLM consistency review: two specs (or a spec and the brief) state incompatible things. */
+  "contradiction",
+  /** LLM consistency review: a spec explains what another spec owns without linking to it. */
+  "missing-xref",
+  /** LLM consistency review: a spec much thinner or more detailed than its scope warrants. */
+  "depth-imbalance",
   /** Input the checker could not use (unparseable, non-UTF-8, too large, missing brief…). */
   "input",
 ] as const;
@@ -70,8 +76,8 @@ export interface Citation {
   isDirectory: boolean;
   /** Where the citation is: 1-based line in the spec. */
   line: number;
-  /** Where it was found. */
-  source: "code" | "tree" | "table" | "link";
+  /** Where it was found: inline code, a file tree, a table cell, a link target, or plain prose text. */
+  source: "code" | "tree" | "table" | "link" | "text";
   /** `path:identifier`, `path:12` or `path:12-40` anchors. */
   anchor?: { kind: "identifier"; name: string } | { kind: "lines"; start: number; end: number };
   /** The spec itself says the path is not in git, generated, or only an example: do not flag it. */

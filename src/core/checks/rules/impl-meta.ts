@@ -21,7 +21,10 @@ function isDate(value: string): boolean {
 /** Returns a problem description for a field value, or undefined when it is fine. */
 function problemWith(field: string, value: string): { message: string; fix: string } | undefined {
   if (value === "" || PLACEHOLDER.test(value)) {
-    return { message: `Meta field ${field} is not filled in${value ? ` ("${value}")` : ""}.`, fix: `Fill in ${field}.` };
+    return {
+      message: `Meta field ${field} is not filled in${value ? ` ("${value}")` : ""}.`,
+      fix: `Fill in ${field}.`,
+    };
   }
   const v = value.toLowerCase();
   if (field === "Type") {
@@ -34,10 +37,16 @@ function problemWith(field: string, value: string): { message: string; fix: stri
     };
   }
   if (field === "Status" && !(IMPL_STATUSES as readonly string[]).includes(v)) {
-    return { message: `Meta Status "${value}" is not one of ${IMPL_STATUSES.join(", ")}.`, fix: `Use ${IMPL_STATUSES.join(" / ")}.` };
+    return {
+      message: `Meta Status "${value}" is not one of ${IMPL_STATUSES.join(", ")}.`,
+      fix: `Use ${IMPL_STATUSES.join(" / ")}.`,
+    };
   }
   if (field === "Created" && !isDate(value)) {
-    return { message: `Meta Created "${value}" is not a date.`, fix: "Write the creation date as YYYY-MM-DD." };
+    return {
+      message: `Meta Created "${value}" is not a date.`,
+      fix: "Write the creation date as YYYY-MM-DD.",
+    };
   }
   return undefined;
 }
@@ -64,16 +73,26 @@ function checkSpec(doc: SpecDocument): FindingDraft[] {
   const rows = new Map<string, { value: string; line: number }>();
   for (const row of table.rows) {
     const field = (row.cells[fieldCol] ?? "").replace(/[*_`]/g, "").trim().toLowerCase();
-    if (field && !rows.has(field)) rows.set(field, { value: (row.cells[valueCol] ?? "").trim(), line: row.line });
+    if (field && !rows.has(field))
+      rows.set(field, { value: (row.cells[valueCol] ?? "").trim(), line: row.line });
   }
   const findings: FindingDraft[] = [];
   for (const field of ["Type", "Repo", "Status", "Created"]) {
     const row = rows.get(field.toLowerCase());
     const problem = row
       ? problemWith(field, row.value)
-      : { message: `The Meta table has no ${field} row.`, fix: `Add a "| ${field} | … |" row to the Meta table.` };
+      : {
+          message: `The Meta table has no ${field} row.`,
+          fix: `Add a "| ${field} | … |" row to the Meta table.`,
+        };
     if (problem) {
-      findings.push({ ...base, severity: "error", line: row?.line ?? table.line, subjects: [doc.path, `meta:${field}`], ...problem });
+      findings.push({
+        ...base,
+        severity: "error",
+        line: row?.line ?? table.line,
+        subjects: [doc.path, `meta:${field}`],
+        ...problem,
+      });
     }
   }
   return findings;
@@ -82,6 +101,7 @@ function checkSpec(doc: SpecDocument): FindingDraft[] {
 /** `impl-meta`: the Meta table has a valid Type, a Repo, a valid Status and a Created date. */
 export const implMetaRule: CheckRule = {
   id: "impl-meta",
-  description: "Implementation-spec Meta table: Type (backend-api/frontend/agent-langgraph/agent-dspy), Repo, Status (draft/in-progress/complete), Created date.",
+  description:
+    "Implementation-spec Meta table: Type (backend-api/frontend/agent-langgraph/agent-dspy), Repo, Status (draft/in-progress/complete), Created date.",
   run: (ctx: CheckContext) => ctx.implSpecs.flatMap(checkSpec),
 };

@@ -1,62 +1,11 @@
 import type { CheckContext, CheckRule, FindingDraft, SpecDocument } from "../types.js";
+import {
+  chunkKey as norm,
+  NO_DEPENDENCY as NONE,
+  parseDependsOn,
+  type KnownChunk,
+} from "./impl-parse-depends-on.js";
 import { parseExecutionPlan, type ExecutionPlan } from "./impl-parse-plan.js";
-
-const NONE = /^(?:[—–-]+|none|n\/a)?$/i;
-const SEPARATOR = /(\s*(?:,|;|\+|&|\band\b)\s*)/i;
-
-const norm = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[&+]/g, " and ")
-    .replace(/[^a-z0-9]/g, "");
-
-interface KnownChunk {
-  key: string;
-  name: string;
-  phase: number;
-}
-
-function matchChunk(known: readonly KnownChunk[], text: string): KnownChunk | undefined {
-  const key = norm(text);
-  if (key === "") return undefined;
-  return (
-    known.find((k) => k.key === key) ??
-    known.find((k) => Math.min(k.key.length, key.length) >= 6 && (k.key.startsWith(key) || key.startsWith(k.key)))
-  );
-}
-
-/** Splits a Depends On cell into phase numbers, matched chunks and unknown names (chunk names may contain "and"/"+"). */
-function parseDependsOn(cell: string, known: readonly KnownChunk[]) {
-  const phases = [...cell.matchAll(/\bphases?\s+(\d+)/gi)].map((m) => Number(m[1]));
-  const rest = cell.replace(/\bphases?\s+\d+/gi, " ").replace(/\([^)]*\)/g, " ");
-  const tokens = rest.split(SEPARATOR);
-  const chunks: KnownChunk[] = [];
-  const unknown: string[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    const piece = tokens[i] ?? "";
-    if (i % 2 === 1 || NONE.test(piece.trim())) {
-      i += 1;
-      continue;
-    }
-    let matched: { chunk: KnownChunk; next: number } | undefined;
-    for (let j = tokens.length - 1; j >= i; j -= 2) {
-      const chunk = matchChunk(known, tokens.slice(i, j + 1).join(""));
-      if (chunk) {
-        matched = { chunk, next: j + 1 };
-        break;
-      }
-    }
-    if (matched) {
-      chunks.push(matched.chunk);
-      i = matched.next;
-    } else {
-      unknown.push(piece.trim());
-      i += 1;
-    }
-  }
-  return { phases, chunks, unknown };
-}
 
 function overlaps(a: string, b: string): boolean {
   const x = a.replace(/\/+$/, "");
@@ -66,11 +15,32 @@ function overlaps(a: string, b: string): boolean {
 
 function checkPlan(doc: SpecDocument, plan: ExecutionPlan): FindingDraft[] {
   const findings: FindingDraft[] = [];
-  const add = (line: number, subject: string, message: string, fix: string, severity: FindingDraft["severity"] = "error") =>
-    findings.push({ rule: "impl-plan", severity, file: doc.path, line, message, subjects: [doc.path, subject], specs: [doc.path], fix });
+  const add = (
+    line: number,
+    subject: string,
+    message: string,
+    fix: string,
+    severity: FindingDraft["severity"] = "error",
+  ) =>
+    findings.push({
+      rule: "impl-plan",
+      severity,
+      file: doc.path,
+      line,
+      message,
+      subjects: [doc.path, subject],
+      specs: [doc.path],
+      fix,
+    });
 
   if (plan.phases.length === 0) {
-    add(plan.section.line, "no-phases", "The Execution Plan has no `### Phase N: …` sections.", "Split the work into phases with a chunk table each, as in the template.", "warning");
+    add(
+      plan.section.line,
+      "no-phases",
+      "The Execution Plan has no `### Phase N: …` sections.",
+      "Split the work into phases with a chunk table each, as in the template.",
+      "warning",
+    );
   }
   const streams = new Set(plan.streams?.rows.map((s) => norm(s.name)) ?? []);
   const known: KnownChunk[] = plan.phases.flatMap((p) =>
@@ -80,38 +50,96 @@ function checkPlan(doc: SpecDocument, plan: ExecutionPlan): FindingDraft[] {
 
   const checkStream = (chunk: string, stream: string, line: number) => {
     if (!plan.streams || NONE.test(stream) || streams.has(norm(stream))) return;
-    add(line, `stream:${chunk}:${stream}`, `Chunk "${chunk}" names stream "${stream}", which is not in the Work Streams table.`, `Use one of the streams (${streamNames}) or add "${stream}" to the Work Streams table.`);
+    add(
+      line,
+      `stream:${chunk}:${stream}`,
+      `Chunk "${chunk}" names stream "${stream}", which is not in the Work Streams table.`,
+      `Use one of the streams (${streamNames}) or add "${stream}" to the Work Streams table.`,
+    );
   };
-  const usesStreams = plan.phases.some((p) => [...p.rows.map((r) => r.stream), ...p.details.map((d) => d.fields.get("stream") ?? "")].some((s) => !NONE.test(s)));
+  const usesStreams = plan.phases.some((p) =>
+    [...p.rows.map((r) => r.stream), ...p.details.map((d) => d.fields.get("stream") ?? "")].some(
+      (s) => !NONE.test(s),
+    ),
+  );
   if (!plan.streams && usesStreams) {
-    add(plan.section.line, "no-streams-table", "Chunks name work streams but the Execution Plan has no Work Streams table.", "Add a `### Work Streams` table (Stream | Responsibility | Owns | Skills).", "warning");
+    add(
+      plan.section.line,
+      "no-streams-table",
+      "Chunks name work streams but the Execution Plan has no Work Streams table.",
+      "Add a `### Work Streams` table (Stream | Responsibility | Owns | Skills).",
+      "warning",
+    );
   }
 
   for (const phase of plan.phases) {
     for (const row of phase.rows) {
       const missing = [row.stream ? "" : "Stream", row.outcome ? "" : "Outcome"].filter(Boolean);
-      if (missing.length > 0) add(row.line, `row-missing:${row.name}`, `Chunk "${row.name}" has no ${missing.join(" or ")} in the phase table.`, `Fill in the ${missing.join(" and ")} column.`);
+      if (missing.length > 0)
+        add(
+          row.line,
+          `row-missing:${row.name}`,
+          `Chunk "${row.name}" has no ${missing.join(" or ")} in the phase table.`,
+          `Fill in the ${missing.join(" and ")} column.`,
+        );
       checkStream(row.name, row.stream, row.line);
       const deps = parseDependsOn(row.dependsOn, known);
       for (const n of deps.phases.filter((n) => n >= phase.number)) {
-        add(row.line, `depends:${row.name}:phase ${n}`, `Chunk "${row.name}" depends on Phase ${n}, which is not an earlier phase than Phase ${phase.number}.`, "Depend only on earlier phases, or move the chunk to a later phase.");
+        add(
+          row.line,
+          `depends:${row.name}:phase ${n}`,
+          `Chunk "${row.name}" depends on Phase ${n}, which is not an earlier phase than Phase ${phase.number}.`,
+          "Depend only on earlier phases, or move the chunk to a later phase.",
+        );
       }
-      for (const n of deps.phases.filter((n) => n < phase.number && !plan.phases.some((p) => p.number === n))) {
-        add(row.line, `depends:${row.name}:phase ${n}`, `Chunk "${row.name}" depends on Phase ${n}, which does not exist.`, "Name an existing phase.");
+      for (const n of deps.phases.filter(
+        (n) => n < phase.number && !plan.phases.some((p) => p.number === n),
+      )) {
+        add(
+          row.line,
+          `depends:${row.name}:phase ${n}`,
+          `Chunk "${row.name}" depends on Phase ${n}, which does not exist.`,
+          "Name an existing phase.",
+        );
       }
       for (const dep of deps.chunks) {
-        if (norm(dep.name) === norm(row.name)) add(row.line, `depends:${row.name}:self`, `Chunk "${row.name}" depends on itself.`, "Remove the self-dependency.");
-        else if (dep.phase > phase.number) add(row.line, `depends:${row.name}:${dep.name}`, `Chunk "${row.name}" depends on "${dep.name}", which is in a later phase (Phase ${dep.phase}).`, "Move one of the chunks so dependencies point to the same or an earlier phase.");
+        if (norm(dep.name) === norm(row.name))
+          add(
+            row.line,
+            `depends:${row.name}:self`,
+            `Chunk "${row.name}" depends on itself.`,
+            "Remove the self-dependency.",
+          );
+        else if (dep.phase > phase.number)
+          add(
+            row.line,
+            `depends:${row.name}:${dep.name}`,
+            `Chunk "${row.name}" depends on "${dep.name}", which is in a later phase (Phase ${dep.phase}).`,
+            "Move one of the chunks so dependencies point to the same or an earlier phase.",
+          );
       }
       for (const name of deps.unknown) {
-        add(row.line, `depends:${row.name}:${name}`, `Chunk "${row.name}" depends on "${name}", which is not a chunk of this plan.`, `Name an existing chunk (${known.map((k) => k.name).filter((v, i, a) => a.indexOf(v) === i).join(", ")}) or an earlier phase.`);
+        add(
+          row.line,
+          `depends:${row.name}:${name}`,
+          `Chunk "${row.name}" depends on "${name}", which is not a chunk of this plan.`,
+          `Name an existing chunk (${known
+            .map((k) => k.name)
+            .filter((v, i, a) => a.indexOf(v) === i)
+            .join(", ")}) or an earlier phase.`,
+        );
       }
     }
     for (const detail of phase.details) {
       const missing = (["outcome", "stream", "skills"] as const).filter((f) => !detail.fields.get(f));
       if (missing.length > 0) {
         const names = missing.map((f) => f.charAt(0).toUpperCase() + f.slice(1));
-        add(detail.line, `detail-missing:${detail.name}`, `Chunk "${detail.name}" has no ${names.join(", ")} line.`, `Add ${names.map((n) => `"${n}: …"`).join(", ")} under the chunk, as in the template.`);
+        add(
+          detail.line,
+          `detail-missing:${detail.name}`,
+          `Chunk "${detail.name}" has no ${names.join(", ")} line.`,
+          `Add ${names.map((n) => `"${n}: …"`).join(", ")} under the chunk, as in the template.`,
+        );
       }
       checkStream(detail.name, detail.fields.get("stream") ?? "", detail.line);
     }
@@ -123,7 +151,12 @@ function checkPlan(doc: SpecDocument, plan: ExecutionPlan): FindingDraft[] {
       if (norm(a.name) === norm(b.name)) continue;
       for (const pa of a.owns) {
         for (const pb of b.owns.filter((p) => !p.includes("*") && !pa.includes("*") && overlaps(pa, p))) {
-          add(b.line, `owns:${[pa, pb].sort().join("|")}`, `Streams "${a.name}" and "${b.name}" both own ${pa === pb ? pa : `${pa} and ${pb}`}.`, "Give every file and directory to exactly one stream; the other stream asks for changes via the Communication table.");
+          add(
+            b.line,
+            `owns:${[pa, pb].sort().join("|")}`,
+            `Streams "${a.name}" and "${b.name}" both own ${pa === pb ? pa : `${pa} and ${pb}`}.`,
+            "Give every file and directory to exactly one stream; the other stream asks for changes via the Communication table.",
+          );
         }
       }
     }
@@ -134,7 +167,8 @@ function checkPlan(doc: SpecDocument, plan: ExecutionPlan): FindingDraft[] {
 /** `impl-plan`: chunks use known streams, dependencies point at existing chunks or earlier phases, stream ownership is exclusive, every chunk has Outcome/Stream/Skills. */
 export const implPlanRule: CheckRule = {
   id: "impl-plan",
-  description: "Execution Plan: streams exist, Depends On names existing chunks or earlier phases, no shared ownership, chunks have Outcome/Stream/Skills.",
+  description:
+    "Execution Plan: streams exist, Depends On names existing chunks or earlier phases, no shared ownership, chunks have Outcome/Stream/Skills.",
   run: (ctx: CheckContext) =>
     ctx.implSpecs.flatMap((doc) => {
       const plan = parseExecutionPlan(doc);

@@ -61,7 +61,10 @@ function checkSpec(doc: SpecDocument): FindingDraft[] {
 
   const order = all
     .filter((s) => s.depth === 2)
-    .map((s) => ({ s, index: IMPL_SECTION_NAMES.findIndex((n) => normaliseName(n) === normaliseName(s.name)) }))
+    .map((s) => ({
+      s,
+      index: IMPL_SECTION_NAMES.findIndex((n) => normaliseName(n) === normaliseName(s.name)),
+    }))
     .filter((x) => x.index >= 0);
   let highest = -1;
   for (const { s, index } of order) {
@@ -85,6 +88,7 @@ function checkSpec(doc: SpecDocument): FindingDraft[] {
 /** `impl-section`: an implementation spec has every template section (Meta … Notes), in order. */
 export const implSectionRule: CheckRule = {
   id: "impl-section",
-  description: "Implementation specs have the template's sections: Meta, Overview, Skills, … Completion Promise, Notes.",
+  description:
+    "Implementation specs have the template's sections: Meta, Overview, Skills, … Completion Promise, Notes.",
   run: (ctx: CheckContext) => ctx.implSpecs.flatMap(checkSpec),
 };

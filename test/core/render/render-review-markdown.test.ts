@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { RULE_IDS } from "../../../src/core/checks/types.js";
+import { REVIEW_CATEGORIES, renderReviewMarkdown } from "../../../src/core/render/render-review-markdown.js";
+import { EMPTY_REPORT, SAMPLE_REPORT } from "./sample-report.js";
+
+describe("renderReviewMarkdown", () => {
+  it("puts every rule in exactly one category", () => {
+    const mapped = REVIEW_CATEGORIES.flatMap((c) => c.rules);
+    expect([...mapped].sort()).toEqual([...RULE_IDS].sort());
+  });
+
+  it("renders the title, commit, category table and a checklist grouped by spec", () => {
+    expect(renderReviewMarkdown(SAMPLE_REPORT)).toMatchInlineSnapshot(`
+      "# Consistency Review
+
+      Deterministic checks by Specwright at commit \`0123456789abcdef0123456789abcdef01234567\`: 6 specs checked, 1 error, 1 warning, 1 info.
+
+      ## Summary
+
+      | Category | Rules | Errors | Warnings | Info |
+      |----------|-------|-------:|---------:|-----:|
+      | Overlapping ownership | \`ownership-overlap\` | 1 | 0 | 0 |
+      | Contradictory statements | LLM review only | — | — | — |
+      | Broken cross-references | \`xref-broken\` | 0 | 0 | 0 |
+      | Glossary violations | \`glossary-term\` | 0 | 0 | 1 |
+      | Missing cross-references | LLM review only | — | — | — |
+      | Depth imbalance | \`length\` | 0 | 0 | 0 |
+      | Status disagreements | \`status-mismatch\`, \`status-vocabulary\` | 0 | 0 | 0 |
+      | Evidence (citations and anchors) | \`citation-missing\`, \`anchor-unresolved\`, \`registry-evidence\` | 0 | 0 | 0 |
+      | Template conformance | \`template-section\` | 0 | 0 | 0 |
+      | Implementation spec structure | \`impl-section\`, \`impl-meta\` | 0 | 0 | 0 |
+      | Execution plan | \`impl-plan\` | 0 | 0 | 0 |
+      | Acceptance criteria | \`impl-acceptance\` | 0 | 0 | 0 |
+      | Completion promise | \`impl-promise\` | 0 | 0 | 0 |
+      | Unreadable input | \`input\` | 0 | 1 | 0 |
+
+      ## Findings by spec
+
+      ### docs/specs/billing.md
+
+      - [ ] **ownership-overlap** (error) docs/specs/billing.md:40 — src/billing/ledger.ts is in the file tree of 2 specs: billing.md, payments.md. Specs: docs/specs/billing.md, docs/specs/payments.md. Fix: Keep the file in one spec's file tree; link to that spec from the other. \`SW-00000001\`
+      - [ ] **glossary-term** (info) docs/specs/billing.md:77 — Uses "tenant" | the glossary says "workspace". Fix: Write "workspace". \`SW-00000002\`
+
+      ### docs/specs/notes,v2.md
+
+      - [ ] **input** (warning) docs/specs/notes,v2.md — 100% unreadable: not UTF-8. Fix: Save as UTF-8. \`SW-00000003\`
+      "
+    `);
+  });
+
+  it("renders an empty review", () => {
+    const text = renderReviewMarkdown(EMPTY_REPORT, { title: "Spec review" });
+    expect(text.startsWith("# Spec review\n")).toBe(true);
+    expect(text.endsWith("## Findings by spec\n\nNo findings.\n")).toBe(true);
+  });
+});
