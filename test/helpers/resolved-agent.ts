@@ -14,6 +14,7 @@ export function agent(name: string, fields: Partial<ResolvedAgent> = {}): Resolv
     keyFiles: [],
     reads: [],
     rules: [],
+    lines: { min: 300, max: 600 },
     ...fields,
   };
 }

@@ -53,22 +53,42 @@ const agentNameSchema = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, "must be kebab-case: lower-case letters, digits and dashes")
   .describe("Kebab-case name used in commands, e.g. `/spec regenerate sessions-gateway`.");
 
+/** A target length in lines. */
+export const lineRangeSchema = z
+  .object({
+    min: z.number().int().min(1).default(300).describe("Fewest lines a spec should have."),
+    max: z.number().int().min(1).default(600).describe("Most lines a spec should have."),
+  })
+  .strict()
+  .refine((r) => r.min <= r.max, { message: "min must not be greater than max" });
+
 /** One system-spec agent: writes one spec file about one part of the system. */
 export const agentSchema = z
   .object({
     /** Kebab-case name used in commands (`/spec regenerate <name>`). */
     name: agentNameSchema,
     /** Human title, e.g. "Sessions & Gateway". Defaults to the name. */
-    title: z.string().min(1).optional().describe("Human title, e.g. 'Sessions & Gateway'. Defaults to the name."),
+    title: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Human title, e.g. 'Sessions & Gateway'. Defaults to the name."),
     /** Phase number (1 = first). Omit to derive it from the dependencies. */
-    phase: z.number().int().min(1).optional().describe("Phase number (1 = first). Omit to derive it from dependencies."),
+    phase: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe("Phase number (1 = first). Omit to derive it from dependencies."),
     /** Names of agents that must finish first (in addition to those whose specs are in `reads`). */
     dependsOn: z
       .array(agentNameSchema)
       .default([])
       .describe("Agents that must finish first (besides those whose specs are listed in reads)."),
     /** The spec file this agent writes. Defaults to `<specsDir>/<name>.md`. */
-    specFile: repoPath.optional().describe("The spec file this agent writes. Defaults to <specsDir>/<name>.md."),
+    specFile: repoPath
+      .optional()
+      .describe("The spec file this agent writes. Defaults to <specsDir>/<name>.md."),
     /** Section number of the feature registry that lists this agent's features. */
     registrySection: z
       .union([z.number().int().min(1), z.string().min(1)])
@@ -85,6 +105,10 @@ export const agentSchema = z
       .array(repoPath)
       .default([])
       .describe("Other specs to read first, e.g. earlier-phase specs this one cross-references."),
+    /** Target length of this agent's spec, when it differs from `systemSpecs.lines`. */
+    lines: lineRangeSchema
+      .optional()
+      .describe("Target length of this spec, when it differs from systemSpecs.lines."),
     /** Extra rules for this agent only, appended to `systemSpecs.rules`. */
     rules: z.array(z.string().min(1)).default([]).describe("Extra rules for this agent only."),
   })
@@ -102,25 +126,29 @@ export const DEFAULT_SYSTEM_RULES = [
 export const systemSpecsSchema = z
   .object({
     /** Project name used in prompts ("You are writing a system spec for <project>"). Defaults to the repository name. */
-    project: z.string().min(1).optional().describe("Project name used in prompts. Defaults to the repository name."),
+    project: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Project name used in prompts. Defaults to the repository name."),
     /** Folder holding the system specs. */
     specsDir: repoPath.default("docs/specs").describe("Folder holding the system specs."),
     /** Boundary brief: ownership rules and the canonical glossary. Defaults to `<specsDir>/boundary-brief.md`. */
-    boundaryBrief: repoPath.optional().describe("Boundary brief with ownership rules and glossary. Defaults to <specsDir>/boundary-brief.md."),
+    boundaryBrief: repoPath
+      .optional()
+      .describe(
+        "Boundary brief with ownership rules and glossary. Defaults to <specsDir>/boundary-brief.md.",
+      ),
     /** Spec template every system spec follows. Defaults to `<specsDir>/template.md`. */
-    template: repoPath.optional().describe("Template every system spec follows. Defaults to <specsDir>/template.md."),
+    template: repoPath
+      .optional()
+      .describe("Template every system spec follows. Defaults to <specsDir>/template.md."),
     /** Feature registry with a numbered section per agent. Defaults to `<specsDir>/feature-registry.md`. */
-    featureRegistry: repoPath.optional().describe("Feature registry, one section per agent. Defaults to <specsDir>/feature-registry.md."),
+    featureRegistry: repoPath
+      .optional()
+      .describe("Feature registry, one section per agent. Defaults to <specsDir>/feature-registry.md."),
     /** Target length of each spec in lines. */
-    lines: z
-      .object({
-        min: z.number().int().min(1).default(300).describe("Fewest lines a spec should have."),
-        max: z.number().int().min(1).default(600).describe("Most lines a spec should have."),
-      })
-      .strict()
-      .default({ min: 300, max: 600 })
-      .refine((r) => r.min <= r.max, { message: "lines.min must not be greater than lines.max" })
-      .describe("Target length of each spec in lines."),
+    lines: lineRangeSchema.default({ min: 300, max: 600 }).describe("Target length of each spec in lines."),
     /** Rules every agent follows. Replaces the defaults when given. */
     rules: z
       .array(z.string().min(1))
@@ -135,7 +163,9 @@ export const systemSpecsSchema = z
     review: z
       .object({
         /** Where the review is written. Defaults to `<specsDir>/consistency-review.md`. */
-        output: repoPath.optional().describe("Where the review is written. Defaults to <specsDir>/consistency-review.md."),
+        output: repoPath
+          .optional()
+          .describe("Where the review is written. Defaults to <specsDir>/consistency-review.md."),
         /** Whether to run the LLM pass after the deterministic checks. */
         llm: z.boolean().default(true).describe("Run the LLM pass after the deterministic checks."),
       })
@@ -160,9 +190,15 @@ export const implementationSpecsSchema = z
       .refine((s) => s.includes("{slug}"), { message: "must contain {slug}" })
       .describe("Where implementation specs are written; {slug} is replaced."),
     /** Issue label that asks for an implementation spec. */
-    label: z.string().min(1).default("needs-spec").describe("Issue label that asks for an implementation spec."),
+    label: z
+      .string()
+      .min(1)
+      .default("needs-spec")
+      .describe("Issue label that asks for an implementation spec."),
     /** A template file that replaces the built-in implementation-spec template. */
-    template: repoPath.optional().describe("A template file replacing the built-in implementation-spec template."),
+    template: repoPath
+      .optional()
+      .describe("A template file replacing the built-in implementation-spec template."),
   })
   .strict();
 
@@ -171,8 +207,16 @@ export const priceSchema = z
   .object({
     input: z.number().nonnegative().describe("USD per million input tokens."),
     output: z.number().nonnegative().describe("USD per million output tokens."),
-    cacheWrite: z.number().nonnegative().optional().describe("USD per million cache-write tokens (default 1.25 × input)."),
-    cacheRead: z.number().nonnegative().optional().describe("USD per million cache-read tokens (default 0.1 × input)."),
+    cacheWrite: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe("USD per million cache-write tokens (default 1.25 × input)."),
+    cacheRead: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe("USD per million cache-read tokens (default 0.1 × input)."),
   })
   .strict();
 
@@ -183,7 +227,10 @@ export const configSchema = z
       .object({
         name: z.string().min(1).default(DEFAULT_MODEL).describe("Claude model id."),
         /** Prices per model id, for cost estimates. Built-in prices are used for models not listed. */
-        prices: z.record(z.string(), priceSchema).default({}).describe("Prices per model id, for cost estimates."),
+        prices: z
+          .record(z.string(), priceSchema)
+          .default({})
+          .describe("Prices per model id, for cost estimates."),
       })
       .strict()
       .default({ name: DEFAULT_MODEL, prices: {} })
@@ -191,7 +238,12 @@ export const configSchema = z
     /** Limits that keep a run's cost bounded. */
     budgets: z
       .object({
-        maxTurnsPerAgent: z.number().int().min(1).default(40).describe("Most model turns one agent may take."),
+        maxTurnsPerAgent: z
+          .number()
+          .int()
+          .min(1)
+          .default(40)
+          .describe("Most model turns one agent may take."),
         maxInputTokensPerAgent: z
           .number()
           .int()
@@ -228,7 +280,13 @@ export const configSchema = z
       })
       .describe("Limits that keep a run's cost bounded."),
     /** How many agents of one phase run at once. */
-    concurrency: z.number().int().min(1).max(16).default(4).describe("How many agents of one phase run at once."),
+    concurrency: z
+      .number()
+      .int()
+      .min(1)
+      .max(16)
+      .default(4)
+      .describe("How many agents of one phase run at once."),
     /** Your own prompt files, replacing the built-in ones in Specwright's `prompts/`. */
     prompts: z
       .object({

@@ -82,7 +82,9 @@ export function parseConfig(text: string, file = ".github/specwright.yml"): Pars
   if (typeof raw !== "object" || Array.isArray(raw)) {
     return {
       ok: false,
-      problems: [{ file, ...position(0), key: "", message: "the config must be a YAML mapping (key: value pairs)" }],
+      problems: [
+        { file, ...position(0), key: "", message: "the config must be a YAML mapping (key: value pairs)" },
+      ],
     };
   }
   const result = configSchema.safeParse(raw);

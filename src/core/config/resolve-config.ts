@@ -14,6 +14,8 @@ export interface ResolvedAgent {
   keyFiles: { path: string; note?: string }[];
   reads: string[];
   rules: string[];
+  /** Target length of this agent's spec (its own, or `systemSpecs.lines`). */
+  lines: { min: number; max: number };
 }
 
 /** The system-spec part of the config with defaults applied. */
@@ -42,7 +44,11 @@ function titleFromName(name: string): string {
     .join(" ");
 }
 
-function resolveAgent(agent: AgentConfig, specsDir: string): ResolvedAgent {
+function resolveAgent(
+  agent: AgentConfig,
+  specsDir: string,
+  lines: { min: number; max: number },
+): ResolvedAgent {
   return {
     name: agent.name,
     title: agent.title ?? titleFromName(agent.name),
@@ -55,6 +61,7 @@ function resolveAgent(agent: AgentConfig, specsDir: string): ResolvedAgent {
     keyFiles: agent.keyFiles.map((k) => (typeof k === "string" ? { path: k } : { ...k })),
     reads: [...agent.reads],
     rules: [...agent.rules],
+    lines: { ...(agent.lines ?? lines) },
   };
 }
 
@@ -74,7 +81,7 @@ export function resolveSystemSpecs(config: Config, files: readonly string[]): Re
   const reviewOutput = s.review.output ?? join(specsDir, "consistency-review.md");
   const reserved = new Set([boundaryBrief, template, featureRegistry, reviewOutput]);
 
-  let agents = s.agents.map((a) => resolveAgent(a, specsDir));
+  let agents = s.agents.map((a) => resolveAgent(a, specsDir, s.lines));
   const agentsInferred = agents.length === 0;
   if (agentsInferred) {
     const prefix = `${specsDir}/`;
@@ -84,10 +91,25 @@ export function resolveSystemSpecs(config: Config, files: readonly string[]): Re
       .sort()
       .map((f) => {
         const base = f.slice(prefix.length, -".md".length);
-        const name = base.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "spec";
+        const name =
+          base
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, "-")
+            .replace(/^-+|-+$/g, "") || "spec";
         return resolveAgent(
-          { name, phase: 1, dependsOn: [], specFile: f, inScope: [], outOfScope: [], keyFiles: [], reads: [], rules: [] },
+          {
+            name,
+            phase: 1,
+            dependsOn: [],
+            specFile: f,
+            inScope: [],
+            outOfScope: [],
+            keyFiles: [],
+            reads: [],
+            rules: [],
+          },
           specsDir,
+          s.lines,
         );
       });
   }

@@ -13,6 +13,8 @@ export interface ImportedAgent {
   keyFiles: PathWithNote[];
   reads: string[];
   rules: string[];
+  /** The agent's own target length, when it differs from the shared one. */
+  lines?: { min: number; max: number } | undefined;
 }
 
 /** The shared system-spec settings as imported. */
@@ -52,6 +54,7 @@ function buildAgent(agent: ImportedAgent, specsDir: string): AgentInput {
   if (agent.keyFiles.length > 0)
     out.keyFiles = agent.keyFiles.map((k) => (k.note ? { path: k.path, note: k.note } : k.path));
   if (agent.reads.length > 0) out.reads = agent.reads;
+  if (agent.lines) out.lines = agent.lines;
   if (agent.rules.length > 0) out.rules = agent.rules;
   return out;
 }

@@ -8,6 +8,8 @@ export interface SharedRules {
   extras: string[][];
   /** Per agent: whether its rules state a "Target N-M lines" of their own. */
   hasTarget: boolean[];
+  /** Per agent: its own target when it differs from the shared `lines` (its rule is then dropped). */
+  ownLines: ({ min: number; max: number } | undefined)[];
 }
 
 const LINES_RE = /^target\s+(?:length\s*:?\s*)?(\d+)\s*(?:-|–|—|to)\s*(\d+)\s+lines\.?$/i;
@@ -22,8 +24,8 @@ function targetOf(rule: string): { min: number; max: number } | undefined {
 
 /**
  * Splits the agents' RULES lists into shared rules and per-agent extras. The most common
- * "Target N-M lines" rule becomes the target length; an agent with a different target keeps
- * its rule as an extra.
+ * "Target N-M lines" rule becomes the target length; an agent with a different target gets it
+ * as its own `lines`.
  */
 export function deriveSharedRules(perAgent: readonly (readonly string[])[]): SharedRules {
   const counts = new Map<string, number>();
@@ -43,7 +45,7 @@ export function deriveSharedRules(perAgent: readonly (readonly string[])[]): Sha
     return lines !== undefined && t?.min === lines.min && t.max === lines.max;
   };
 
-  const remaining = perAgent.map((rules) => [...new Set(rules.filter((r) => !isChosenTarget(r)))]);
+  const remaining = perAgent.map((rules) => [...new Set(rules.filter((r) => targetOf(r) === undefined))]);
   const withRules = remaining.filter((_, i) => (perAgent[i]?.length ?? 0) > 0);
   const shared = (withRules[0] ?? []).filter((rule) => withRules.every((rules) => rules.includes(rule)));
   return {
@@ -51,5 +53,9 @@ export function deriveSharedRules(perAgent: readonly (readonly string[])[]): Sha
     lines,
     extras: remaining.map((rules) => rules.filter((r) => !shared.includes(r))),
     hasTarget: perAgent.map((rules) => rules.some((r) => targetOf(r) !== undefined)),
+    ownLines: perAgent.map((rules) => {
+      const own = rules.map(targetOf).find((t) => t !== undefined);
+      return own && !rules.some(isChosenTarget) ? own : undefined;
+    }),
   };
 }

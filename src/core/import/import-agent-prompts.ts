@@ -167,6 +167,7 @@ export function importAgentPrompts(markdown: string, sourcePath: string): Import
     keyFiles: block.keyFiles,
     reads: classified[i]?.reads ?? [],
     rules: [...(shared.extras[i] ?? []), ...block.notes],
+    lines: shared.ownLines[i],
   }));
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { config: buildImportConfig(settings, imported), source: sourcePath.replace(/\\/g, "/"), warnings };

@@ -123,10 +123,10 @@ describe("importAgentPrompts on the fixture", () => {
     expect(resolved.agents.find((a) => a.name === "alerting")?.rules).toEqual([
       "Alert evaluation runs inside the collector process but is owned by this spec. Describe the hook point, not the collector.",
     ]);
-    expect(resolved.agents.find((a) => a.name === "tenancy-billing")?.rules).toEqual([
-      "Target 200-400 lines",
-      "Leave invoice PDF rendering to a short pointer; it is being replaced",
-    ]);
+    const billing = resolved.agents.find((a) => a.name === "tenancy-billing");
+    expect(billing?.rules).toEqual(["Leave invoice PDF rendering to a short pointer; it is being replaced"]);
+    expect(billing?.lines).toEqual({ min: 200, max: 400 });
+    expect(resolved.agents.find((a) => a.name === "alerting")?.lines).toEqual(resolved.lines);
   });
 
   it("round-trips: import → YAML → load gives the same agents", () => {

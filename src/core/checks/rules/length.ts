@@ -6,14 +6,18 @@ function lineCount(doc: SpecDocument): number {
   return n > 0 && doc.lines[n - 1] === "" ? n - 1 : n;
 }
 
-/** `length`: a system spec's line count is outside the configured target range (`systemSpecs.lines`). */
+/**
+ * `length`: a system spec's line count is outside its target range: the owning agent's `lines`,
+ * else `systemSpecs.lines`.
+ */
 export const lengthRule: CheckRule = {
   id: "length",
   description: "A system spec's line count is outside the configured target range.",
   run(ctx: CheckContext): FindingDraft[] {
-    const { min, max } = ctx.systemSpecs.lines;
+    const byFile = new Map(ctx.systemSpecs.agents.map((a) => [a.specFile, a.lines] as const));
     const findings: FindingDraft[] = [];
     for (const doc of ctx.specs) {
+      const { min, max } = byFile.get(doc.path) ?? ctx.systemSpecs.lines;
       const count = lineCount(doc);
       if (count >= min && count <= max) continue;
       const short = count < min;

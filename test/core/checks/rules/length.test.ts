@@ -37,4 +37,17 @@ describe("length", () => {
     const findings = lengthRule.run(buildCheckContext({ files: { "docs/specs/a.md": lines(299) } }));
     expect(findings[0]?.message).toMatch(/300–600/);
   });
+
+  it("uses the owning agent's own target when it has one", () => {
+    const ctx = buildCheckContext({
+      files: { "docs/specs/a.md": lines(25), "docs/specs/b.md": lines(25) },
+      config: {
+        systemSpecs: {
+          lines: { min: 10, max: 20 },
+          agents: [{ name: "a", lines: { min: 20, max: 30 } }, { name: "b" }],
+        },
+      },
+    });
+    expect(lengthRule.run(ctx).map((f) => f.file)).toEqual(["docs/specs/b.md"]);
+  });
 });
