@@ -33,6 +33,16 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
+/**
+ * The rule ids only the LLM pass of the consistency review reports (its judgement-only
+ * categories); no deterministic rule has them.
+ */
+export const LLM_RULE_IDS = [
+  "contradiction",
+  "missing-xref",
+  "depth-imbalance",
+] as const satisfies readonly RuleId[];
+
 export type Severity = "error" | "warning" | "info";
 
 export interface Finding {
@@ -87,7 +97,8 @@ export interface Citation {
 }
 
 /** The text of a repository file that a rule needs (anchors), loaded by the runner before rules run. */
-export type SourceText = { kind: "text"; text: string; lineCount: number } | { kind: "unreadable"; reason: string };
+export type SourceText =
+  { kind: "text"; text: string; lineCount: number } | { kind: "unreadable"; reason: string };
 
 /** Everything a rule may look at. Rules are pure functions of this. */
 export interface CheckContext {

@@ -46,6 +46,9 @@ export const RULE_CATEGORY: Readonly<Record<RuleId, FindingCategoryId>> = {
   "impl-plan": "implementation",
   "impl-acceptance": "implementation",
   "impl-promise": "implementation",
+  contradiction: "contradictions",
+  "missing-xref": "missing-xrefs",
+  "depth-imbalance": "depth-imbalance",
   input: "input",
 };
 

@@ -15,11 +15,11 @@ interface Category {
  */
 export const REVIEW_CATEGORIES: readonly Category[] = [
   { name: "Overlapping ownership", rules: ["ownership-overlap"] },
-  { name: "Contradictory statements", rules: [] },
+  { name: "Contradictory statements", rules: ["contradiction"] },
   { name: "Broken cross-references", rules: ["xref-broken"] },
   { name: "Glossary violations", rules: ["glossary-term"] },
-  { name: "Missing cross-references", rules: [] },
-  { name: "Depth imbalance", rules: ["length"] },
+  { name: "Missing cross-references", rules: ["missing-xref"] },
+  { name: "Depth imbalance", rules: ["length", "depth-imbalance"] },
   { name: "Status disagreements", rules: ["status-mismatch", "status-vocabulary"] },
   {
     name: "Evidence (citations and anchors)",

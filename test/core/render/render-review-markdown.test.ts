@@ -20,11 +20,11 @@ describe("renderReviewMarkdown", () => {
       | Category | Rules | Errors | Warnings | Info |
       |----------|-------|-------:|---------:|-----:|
       | Overlapping ownership | \`ownership-overlap\` | 1 | 0 | 0 |
-      | Contradictory statements | LLM review only | — | — | — |
+      | Contradictory statements | \`contradiction\` | 0 | 0 | 0 |
       | Broken cross-references | \`xref-broken\` | 0 | 0 | 0 |
       | Glossary violations | \`glossary-term\` | 0 | 0 | 1 |
-      | Missing cross-references | LLM review only | — | — | — |
-      | Depth imbalance | \`length\` | 0 | 0 | 0 |
+      | Missing cross-references | \`missing-xref\` | 0 | 0 | 0 |
+      | Depth imbalance | \`length\`, \`depth-imbalance\` | 0 | 0 | 0 |
       | Status disagreements | \`status-mismatch\`, \`status-vocabulary\` | 0 | 0 | 0 |
       | Evidence (citations and anchors) | \`citation-missing\`, \`anchor-unresolved\`, \`registry-evidence\` | 0 | 0 | 0 |
       | Template conformance | \`template-section\` | 0 | 0 | 0 |
