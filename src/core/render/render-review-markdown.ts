@@ -1,37 +1,7 @@
 import type { CheckReport } from "../checks/summarize-findings.js";
-import type { Finding, RuleId } from "../checks/types.js";
+import type { Finding } from "../checks/types.js";
+import { FINDING_CATEGORIES } from "./finding-categories.js";
 import { groupFindingsByFile } from "./group-findings-by-file.js";
-
-/** A row of the review's summary table: one of the consistency review's check categories. */
-interface Category {
-  name: string;
-  /** Rules whose findings count here; empty for categories only the LLM review covers. */
-  rules: readonly RuleId[];
-}
-
-/**
- * The seven categories of the phase-4 consistency review (in its order), then the checker's
- * own evidence/template categories and the implementation-spec categories.
- */
-export const REVIEW_CATEGORIES: readonly Category[] = [
-  { name: "Overlapping ownership", rules: ["ownership-overlap"] },
-  { name: "Contradictory statements", rules: ["contradiction"] },
-  { name: "Broken cross-references", rules: ["xref-broken"] },
-  { name: "Glossary violations", rules: ["glossary-term"] },
-  { name: "Missing cross-references", rules: ["missing-xref"] },
-  { name: "Depth imbalance", rules: ["length", "depth-imbalance"] },
-  { name: "Status disagreements", rules: ["status-mismatch", "status-vocabulary"] },
-  {
-    name: "Evidence (citations and anchors)",
-    rules: ["citation-missing", "anchor-unresolved", "registry-evidence"],
-  },
-  { name: "Template conformance", rules: ["template-section"] },
-  { name: "Implementation spec structure", rules: ["impl-section", "impl-meta"] },
-  { name: "Execution plan", rules: ["impl-plan"] },
-  { name: "Acceptance criteria", rules: ["impl-acceptance"] },
-  { name: "Completion promise", rules: ["impl-promise"] },
-  { name: "Unreadable input", rules: ["input"] },
-];
 
 const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, " ").trim();
 /** One line, ending in a full stop. */
@@ -64,11 +34,8 @@ export function renderReviewMarkdown(report: CheckReport, meta: { title?: string
     "| Category | Rules | Errors | Warnings | Info |",
     "|----------|-------|-------:|---------:|-----:|",
   ];
-  for (const category of REVIEW_CATEGORIES) {
-    if (category.rules.length === 0) {
-      out.push(`| ${category.name} | LLM review only | — | — | — |`);
-      continue;
-    }
+  for (const category of FINDING_CATEGORIES) {
+    if (category.rules.length === 0) continue;
     const inCategory = findings.filter((f) => category.rules.includes(f.rule));
     const count = (severity: Finding["severity"]) => inCategory.filter((f) => f.severity === severity).length;
     const rules = category.rules.map((r) => `\`${r}\``).join(", ");
