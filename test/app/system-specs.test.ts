@@ -1,0 +1,177 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createAnthropicModel } from "../../src/adapters/anthropic/create-anthropic-model.js";
+import { ORBIT_CONFIG, orbitFiles, orbitSpec, type OrbitAgent } from "../helpers/orbit-repo.js";
+import { createGithubMock, MAIN_SHA, MAIN_TREE, sha, type GithubMock } from "../helpers/probot-github.js";
+import { deliver, loadTestApp, webhookFixture } from "../helpers/probot-test-app.js";
+import { mockAgents, readFile, reportFindings, REVIEW, submitSpec } from "../helpers/scripted-agents.js";
+
+const BRANCH = "specwright/system-specs";
+const KEY = "sk-ant-test-key-0123456789";
+
+function commentEvent(body: string, id = 9001) {
+  const payload = webhookFixture<{ comment: { id: number; body: string } }>("issue-comment-on-issue");
+  payload.comment.body = body;
+  payload.comment.id = id;
+  return payload;
+}
+
+const app = () =>
+  loadTestApp({
+    env: { ANTHROPIC_API_KEY: KEY },
+    createModel: (env) => createAnthropicModel({ apiKey: env.ANTHROPIC_API_KEY, maxRetries: 0 }),
+  });
+
+const happy = (name: OrbitAgent, file: string) => [readFile(file), submitSpec(orbitSpec(name))];
+
+type TreeBody = { base_tree: string; tree: { path: string; content: string }[] };
+
+let github: GithubMock;
+afterEach(() => github?.close());
+
+describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)", () => {
+  it("coalesces two identical commands into one run: phase checkpoints, one PR, review, check run, progress", async () => {
+    github = createGithubMock()
+      .token()
+      .files(MAIN_SHA, orbitFiles())
+      .permission("alice-dev", "write")
+      .reactToComment(9001)
+      .config(ORBIT_CONFIG)
+      .issueComments(12, [])
+      .createComment(12, "progress")
+      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
+      .branch(BRANCH, undefined)
+      .commit(BRANCH, { tree: sha("t1"), commit: sha("c1") }, "create")
+      .commit(BRANCH, { tree: sha("t2"), commit: sha("c2") }, "update")
+      .commit(BRANCH, { tree: sha("t3"), commit: sha("c3") }, "update")
+      .commit(BRANCH, { tree: sha("t4"), commit: sha("c4") }, "update")
+      .createPull(40, sha("c4"))
+      .createReview(40)
+      .checkRun()
+      .updateComment(5001, "progress:final");
+    const model = mockAgents({
+      catalog: happy("catalog", "src/catalog/books.ts"),
+      cart: happy("cart", "src/cart/cart.ts"),
+      checkout: happy("checkout", "src/checkout/checkout.ts"),
+      receipts: happy("receipts", "src/receipts/receipt.ts"),
+      [REVIEW]: [reportFindings([])],
+    });
+    const { probot, specwright } = await app();
+
+    await Promise.all([
+      deliver(probot, "issue_comment", commentEvent("/spec regenerate all", 9001), "d-1"),
+      deliver(probot, "issue_comment", commentEvent("/spec regenerate all", 9005), "d-2"),
+    ]);
+    await specwright.queue.onIdle();
+
+    expect(specwright.queue.stats()).toMatchObject({ succeeded: 1, failed: 0, coalesced: 1 });
+    expect(github.unmatched).toEqual([]);
+    expect(github.scope.isDone()).toBe(true);
+    expect(model.scope.isDone()).toBe(true);
+    expect(model.remaining()).toEqual({});
+    expect(model.calls[0]?.body.model).toBe("claude-sonnet-5-5");
+
+    // Phase checkpoints, then the final commit with the review: each ONE tree + commit + ref request.
+    const trees = github.all("tree") as unknown as TreeBody[];
+    expect(trees.map((t) => t.base_tree)).toEqual([MAIN_TREE, sha("t1"), sha("t2"), sha("t3")]);
+    expect(trees.map((t) => t.tree.map((e) => e.path))).toEqual([
+      ["docs/specs/catalog.md", "docs/specs/cart.md"],
+      ["docs/specs/catalog.md", "docs/specs/cart.md", "docs/specs/checkout.md"],
+      ["docs/specs/catalog.md", "docs/specs/cart.md", "docs/specs/checkout.md", "docs/specs/receipts.md"],
+      [
+        "docs/specs/catalog.md",
+        "docs/specs/cart.md",
+        "docs/specs/checkout.md",
+        "docs/specs/receipts.md",
+        "docs/specs/consistency-review.md",
+      ],
+    ]);
+    expect(trees[0]?.tree[0]).toEqual({
+      path: "docs/specs/catalog.md",
+      mode: "100644",
+      type: "blob",
+      content: orbitSpec("catalog"),
+    });
+    const commits = github.all("commit");
+    expect(commits.map((c) => c.parents)).toEqual([[MAIN_SHA], [sha("c1")], [sha("c2")], [sha("c3")]]);
+    expect(String(commits[0]?.message)).toMatch(
+      /^Specwright: system specs, phase 1 checkpoint\n\nSpecwright-Run: job-\d+$/,
+    );
+    expect(String(commits[3]?.message)).toMatch(/^Specwright: regenerate system specs \(all\)/);
+    expect(github.all("ref")).toEqual([
+      { ref: `refs/heads/${BRANCH}`, sha: sha("c1") },
+      { sha: sha("c2"), force: false },
+      { sha: sha("c3"), force: false },
+      { sha: sha("c4"), force: false },
+    ]);
+
+    const pr = github.body("pull:create");
+    expect(pr).toMatchObject({ head: BRANCH, base: "main", title: "Specwright: system specs" });
+    expect(String(pr.body)).toContain("<!-- specwright:pr:system-specs -->");
+    expect(String(pr.body)).toContain("**Why:** @&#8203;alice-dev commented `/spec regenerate all` in #12");
+    expect(String(pr.body)).toContain("| `catalog` | 1 | ✅ succeeded | 1 |");
+    expect(github.body("review")).toMatchObject({ commit_id: sha("c4"), event: "COMMENT" });
+    expect(github.body("check-run")).toMatchObject({
+      name: "Specwright consistency",
+      head_sha: sha("c4"),
+      status: "completed",
+    });
+
+    const initial = String(github.body("progress").body);
+    expect(initial).toContain("<!-- specwright:progress:system-specs -->");
+    expect(initial).toContain("in progress");
+    const final = String(github.body("progress:final").body);
+    expect(final).toContain("— done");
+    expect(final).toContain("- [x] Phase 1 · **`catalog`** (Catalog) — succeeded");
+    expect(final).toContain("**Pull request:** [#40](https://github.com/orbit/books/pull/40)");
+    expect(final).toContain("**Check run:** [Specwright consistency](https://github.com/orbit/books/runs/");
+    expect(final).not.toContain(KEY);
+  });
+
+  it("keeps the phases finished before a model failure (checkpoint commit) and offers the retry command", async () => {
+    const config = `${ORBIT_CONFIG}  review:\n    llm: false\n`;
+    github = createGithubMock()
+      .token()
+      .files(MAIN_SHA, { ...orbitFiles(), ".github/specwright.yml": config })
+      .permission("alice-dev", "maintain")
+      .reactToComment(9001)
+      .config(config)
+      .issueComments(12, [])
+      .createComment(12, "progress")
+      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
+      .branch(BRANCH, undefined)
+      .commit(BRANCH, { tree: sha("t1"), commit: sha("c1") }, "create")
+      .createPull(41, sha("c2"))
+      .createReview(41)
+      .checkRun()
+      .updateComment(5001, "progress:final");
+    // Phases 2 and 3 change nothing (their agents were skipped): no request for their checkpoints.
+    github.commit(BRANCH, { tree: sha("t2"), commit: sha("c2") }, "update");
+    const model = mockAgents({
+      catalog: happy("catalog", "src/catalog/books.ts"),
+      cart: [{ status: 500, type: "api_error", message: "Internal server error" }],
+    });
+    const { probot, specwright } = await app();
+
+    await deliver(probot, "issue_comment", commentEvent("/spec regenerate all"));
+    await specwright.queue.onIdle();
+
+    expect(github.unmatched).toEqual([]);
+    expect(github.scope.isDone()).toBe(true);
+    expect(model.scope.isDone()).toBe(true);
+    const trees = github.all("tree") as unknown as TreeBody[];
+    expect(trees).toHaveLength(2);
+    expect(trees[0]?.tree.map((e) => e.path)).toEqual(["docs/specs/catalog.md"]);
+    expect(trees.at(-1)?.tree.map((e) => e.path)).toEqual([
+      "docs/specs/catalog.md",
+      "docs/specs/consistency-review.md",
+    ]);
+    expect(github.all("commit").map((c) => c.parents)).toEqual([[MAIN_SHA], [sha("c1")]]);
+
+    const final = String(github.body("progress:final").body);
+    expect(final).toContain("finished with problems");
+    expect(final).toContain("- [x] Phase 1 · **`catalog`** (Catalog) — succeeded");
+    expect(final).toMatch(/Phase 1 · \*\*`cart`\*\* \(Cart\) — failed: /);
+    expect(final).toContain("To retry, comment:\n\n```\n/spec regenerate cart --with-dependents\n```");
+    expect(String(github.body("pull:create").body)).toContain("did not produce a publishable spec");
+  });
+});
