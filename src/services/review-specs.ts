@@ -1,5 +1,4 @@
 import { TokenBudget } from "../agents/token-budget.js";
-import { resolveSystemSpecs } from "../core/config/resolve-config.js";
 import type { RunResult } from "../core/run/run-result.js";
 import { buildRunResult } from "./build-run-result.js";
 import { runConsistencyReview } from "./run-consistency-review.js";
@@ -15,7 +14,6 @@ export async function reviewSpecs(deps: SpecEngineDeps, request: ReviewRequest):
   const { snapshot, config, repoName } = request;
   const startedMs = deps.now();
   const prompts = await loadEnginePrompts(deps, snapshot, config);
-  const systemSpecs = resolveSystemSpecs(config, (await snapshot.listFiles()).map((f) => f.path));
   const review = await runConsistencyReview({
     model: deps.model,
     snapshot,
@@ -23,7 +21,7 @@ export async function reviewSpecs(deps: SpecEngineDeps, request: ReviewRequest):
     repoName,
     prompts,
     budget: new TokenBudget(config.budgets.maxTokensPerJob),
-    useModel: request.useModel && systemSpecs.reviewLlm,
+    useModel: request.useModel,
     writtenFiles: [],
     now: deps.now,
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),

@@ -13,7 +13,7 @@ export interface SystemSpecContext {
   template?: string;
   /** The WHOLE feature registry: the agent's section is named in the assignment, not cut out. */
   registry?: string;
-  /** Every spec available to the phase (all earlier phases); order does not matter, it is sorted. */
+  /** The earlier specs this agent builds on (e.g. those it reads); order does not matter, it is sorted. */
   earlierSpecs: readonly { path: string; text: string }[];
 }
 
@@ -29,6 +29,9 @@ export interface BuildSystemSpecPromptInput {
   keyFiles: readonly KeyFileStatus[];
 }
 
+/** Blocks at the start of `system` that are the same for every agent of a run (instructions, brief, template, registry). */
+export const SHARED_BLOCKS = 4;
+
 /** The request content for one system-spec agent. */
 export interface SystemSpecPrompt {
   /** The stable prefix: identical bytes for every agent given the same run config and context. */
@@ -40,11 +43,13 @@ export interface SystemSpecPrompt {
 /**
  * Builds one system-spec agent's prompt. The system blocks hold only what every agent of the
  * phase shares, in a fixed order: the filled instructions (run-level values only), the
- * boundary brief, the spec template, the whole feature registry, then every earlier spec
- * sorted by path — with a cache breakpoint on the last block. Everything agent-specific
- * (spec file, scope, key files, registry section, specs to read, extra rules) goes into the
- * assignment after it. So two agents of the same run and phase get byte-identical `system`
- * arrays, and all but the first read the prefix from the prompt cache.
+ * boundary brief, the spec template, the whole feature registry (the first `SHARED_BLOCKS`
+ * blocks, with a cache breakpoint on the registry), then the earlier specs given in the
+ * context sorted by path, with a second breakpoint on the last of them. Everything
+ * agent-specific (spec file, scope, key files, registry section, specs to read, extra rules)
+ * goes into the assignment after it. So every agent of a run sends byte-identical first
+ * `SHARED_BLOCKS` blocks (cache flags included), agents given the same earlier specs send
+ * byte-identical `system` arrays, and all but the first read the prefix from the prompt cache.
  */
 export function buildSystemSpecPrompt(input: BuildSystemSpecPromptInput): SystemSpecPrompt {
   const { prompt, systemSpecs: s, agent, context } = input;
@@ -72,7 +77,11 @@ export function buildSystemSpecPrompt(input: BuildSystemSpecPromptInput): System
     ...specs.map((spec) => renderDocument({ path: spec.path, role: "spec", text: spec.text })),
   ];
   const texts = [instructions, ...documents];
-  const system = texts.map((text, i) => ({ text, cache: i === texts.length - 1 }));
+  // Breakpoint 1 after the run-wide blocks (instructions, brief, template, registry): identical
+  // for every agent of a run. Breakpoint 2 after the last earlier spec: shared by the agents
+  // that read the same specs.
+  const lastShared = SHARED_BLOCKS - 1;
+  const system = texts.map((text, i) => ({ text, cache: i === lastShared || i === texts.length - 1 }));
 
   const assignmentValues = renderAssignmentValues(agent, {
     registryPath: s.featureRegistry,

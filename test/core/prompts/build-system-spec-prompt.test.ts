@@ -4,6 +4,7 @@ import { parseConfig } from "../../../src/core/config/parse-config.js";
 import { resolveSystemSpecs, type ResolvedSystemSpecs } from "../../../src/core/config/resolve-config.js";
 import {
   buildSystemSpecPrompt,
+  SHARED_BLOCKS,
   type BuildSystemSpecPromptInput,
   type SystemSpecContext,
 } from "../../../src/core/prompts/build-system-spec-prompt.js";
@@ -123,11 +124,23 @@ describe("buildSystemSpecPrompt", () => {
     expect(system[3]?.text).toContain("| Postings | Implemented |");
   });
 
-  it("sets the cache breakpoint on the last prefix block only", () => {
+  it("sets cache breakpoints on the registry (last shared block) and on the last earlier spec", () => {
     const { system } = buildSystemSpecPrompt(input("ledger"));
-    expect(system.map((b) => b.cache)).toEqual([false, false, false, false, false, true]);
+    expect(system.map((b) => b.cache)).toEqual([false, false, false, true, false, true]);
     const phaseOne = buildSystemSpecPrompt(input("ledger", { context: { ...CONTEXT, earlierSpecs: [] } }));
     expect(phaseOne.system.map((b) => b.cache)).toEqual([false, false, false, true]);
+  });
+
+  it("keeps the shared blocks byte-identical whatever earlier specs an agent gets", () => {
+    const withSpecs = buildSystemSpecPrompt(input("ledger"));
+    const oneSpec = buildSystemSpecPrompt(
+      input("payouts", { context: { ...CONTEXT, earlierSpecs: CONTEXT.earlierSpecs.slice(0, 1) } }),
+    );
+    const none = buildSystemSpecPrompt(input("payouts", { context: { ...CONTEXT, earlierSpecs: [] } }));
+    const shared = (p: { system: unknown[] }) => JSON.stringify(p.system.slice(0, SHARED_BLOCKS));
+    expect(shared(oneSpec)).toBe(shared(withSpecs));
+    expect(shared(none)).toBe(shared(withSpecs));
+    expect(JSON.stringify(none.system)).toBe(shared(withSpecs));
   });
 
   it("writes the assignment: spec file, scope, owners, key files with notes and existence, reads, rules", () => {

@@ -1,0 +1,220 @@
+import { scheduleAgents, type AgentOutcome } from "../agents/schedule-agents.js";
+import { TokenBudget } from "../agents/token-budget.js";
+import type { Finding } from "../core/checks/types.js";
+import { resolveSystemSpecs } from "../core/config/resolve-config.js";
+import { createFileIndex } from "../core/files/file-index.js";
+import { planAgents } from "../core/plan/plan-agents.js";
+import type { PlannedAgent } from "../core/plan/plan-types.js";
+import type { AgentRunRecord, RunResult, WrittenFile } from "../core/run/run-result.js";
+import { buildRunResult } from "./build-run-result.js";
+import { buildSystemSpecRequest } from "./build-system-spec-request.js";
+import { createPhaseCheckpoints } from "./create-phase-checkpoints.js";
+import { createSpecValidator } from "./create-spec-validator.js";
+import { overlaySnapshot } from "./overlay-snapshot.js";
+import { planFailures } from "./plan-failures.js";
+import { readSharedSpecContext } from "./read-shared-spec-context.js";
+import { readTextFile } from "./read-text-file.js";
+import { runConsistencyReview } from "./run-consistency-review.js";
+import { runSystemSpecAgent } from "./run-system-spec-agent.js";
+import { skippedAgentRecord } from "./skipped-agent-record.js";
+import { loadEnginePrompts, safeProgress, type SpecEngineDeps } from "./spec-engine-deps.js";
+import type { SystemSpecsRequest } from "./spec-engine.js";
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Runs the selected system-spec agents and then the consistency review:
+ * 1. loads the prompts and plans the run; a plan with errors ends here, with the problems as
+ *    failures and no model call;
+ * 2. runs every agent as soon as the agents it depends on have succeeded (`config.concurrency`
+ *    at once), each with the cached shared prefix plus the specs it builds on, read-only tools
+ *    over the commit plus the specs written so far, its spec checked at every submission, and
+ *    the job's shared token budget;
+ * 3. after each phase, hands the publishable specs so far to `onPhaseSettled` (checkpoints)
+ *    and starts no further agent until it has returned;
+ * 4. unless `review: false` (or nothing was written, or the job was cancelled), runs the
+ *    consistency review over the commit plus the new specs.
+ * A failing agent's dependents are skipped with a reason; everything else completes. Only
+ * specs that passed the checks are in `files`.
+ */
+export async function generateSystemSpecs(
+  deps: SpecEngineDeps,
+  request: SystemSpecsRequest,
+): Promise<RunResult> {
+  const { snapshot, config, repoName, signal } = request;
+  const startedMs = deps.now();
+  const emit = safeProgress(request.onProgress);
+  const prompts = await loadEnginePrompts(deps, snapshot, config);
+  const index = createFileIndex(await snapshot.listFiles());
+  const systemSpecs = resolveSystemSpecs(config, index.files);
+  const plan = planAgents({
+    systemSpecs,
+    files: index,
+    selection: request.selection,
+    promptChars: prompts.systemSpec.text.length,
+  });
+  const failures: RunResult["failures"] = planFailures(plan, systemSpecs);
+  const finish = (parts: { files: WrittenFile[]; findings: Finding[]; agents: AgentRunRecord[] }) =>
+    buildRunResult({
+      kind: "system",
+      commit: snapshot.sha,
+      repository: repoName,
+      model: config.model.name,
+      startedMs,
+      endedMs: deps.now(),
+      failures,
+      ...parts,
+    });
+  if (failures.length > 0) return finish({ files: [], findings: [], agents: [] });
+
+  const shared = await readSharedSpecContext(snapshot, systemSpecs);
+  const written = new Map<string, string>();
+  const overlay = overlaySnapshot(snapshot, written);
+  const budget = new TokenBudget(config.budgets.maxTokensPerJob);
+  const validator = createSpecValidator({
+    snapshot: overlay,
+    config,
+    pendingFiles: plan.agents.map((a) => a.specFile),
+  });
+  const planned = new Map(plan.agents.map((a) => [a.name, a] as const));
+  const resolved = new Map(systemSpecs.agents.map((a) => [a.name, a] as const));
+  const records = new Map<string, AgentRunRecord>();
+  const publishable = (): WrittenFile[] =>
+    plan.agents.flatMap((a) => {
+      const content = records.get(a.name)?.status === "succeeded" ? written.get(a.specFile) : undefined;
+      return content === undefined ? [] : [{ path: a.specFile, content, author: a.name }];
+    });
+  const settleSkipped = (agent: PlannedAgent, reason: string, hint?: string) => {
+    const record = skippedAgentRecord(agent, reason, hint);
+    records.set(agent.name, record);
+    emit({
+      type: "agent-finished",
+      agent: agent.name,
+      phase: agent.phase,
+      status: "skipped",
+      reason,
+      turns: 0,
+      usage: record.usage,
+      elapsedMs: 0,
+    });
+  };
+
+  // After each phase: the publishable specs so far go to onPhaseSettled (the app's checkpoint
+  // commit, the CLI's write), and no agent starts before that has finished.
+  const checkpoints = createPhaseCheckpoints(plan.agents, (phase) => {
+    const files = publishable();
+    return async () => {
+      emit({ type: "phase-settled", phase });
+      try {
+        await request.onPhaseSettled?.(phase, files);
+      } catch (error) {
+        failures.push({ message: `Saving the specs of phase ${phase} failed: ${messageOf(error)}` });
+      }
+    };
+  });
+  for (const a of plan.agents) emit({ type: "agent-queued", agent: a.name, phase: a.phase });
+
+  const run = async (name: string) => {
+    const agent = planned.get(name) as PlannedAgent;
+    await checkpoints.idle();
+    if (signal?.aborted) {
+      settleSkipped(agent, "The job was cancelled before this agent started.");
+      return { ok: false as const, reason: "cancelled" };
+    }
+    try {
+      const earlierSpecs: { path: string; text: string }[] = [];
+      for (const path of agent.reads) {
+        const text = written.get(path) ?? (await readTextFile(snapshot, path));
+        if (text !== undefined) earlierSpecs.push({ path, text });
+      }
+      const outcome = await runSystemSpecAgent({
+        model: deps.model,
+        config,
+        agent: { name, title: agent.title, phase: agent.phase, specFile: agent.specFile },
+        request: buildSystemSpecRequest({
+          config,
+          systemSpecs,
+          planned: agent,
+          agent: resolved.get(name) as NonNullable<ReturnType<typeof resolved.get>>,
+          prompt: prompts.systemSpec,
+          repoName,
+          shared,
+          earlierSpecs,
+        }),
+        snapshot: overlay,
+        validator,
+        budget,
+        onProgress: emit,
+        now: deps.now,
+        ...(signal ? { signal } : {}),
+      });
+      records.set(name, outcome.record);
+      if (outcome.markdown === undefined) return { ok: false as const, reason: outcome.record.status };
+      written.set(agent.specFile, outcome.markdown);
+      return { ok: true as const, value: undefined };
+    } catch (error) {
+      // Only a bug gets here (runAgent reports model trouble in its result).
+      const record: AgentRunRecord = {
+        ...skippedAgentRecord(agent, `Specwright failed while running this agent: ${messageOf(error)}`),
+        status: "model-error",
+        hint: "This is a bug in Specwright; please report it with the message above.",
+      };
+      records.set(name, record);
+      emit({
+        type: "agent-finished",
+        agent: name,
+        phase: agent.phase,
+        status: record.status,
+        reason: record.reason ?? "",
+        turns: 0,
+        usage: record.usage,
+        elapsedMs: 0,
+      });
+      return { ok: false as const, reason: record.reason ?? "failed" };
+    }
+  };
+
+  await scheduleAgents(plan.agents, run, {
+    concurrency: config.concurrency,
+    onSettled: (outcome: AgentOutcome<undefined>) => {
+      const agent = planned.get(outcome.name);
+      if (outcome.status === "skipped" && agent && !records.has(outcome.name)) {
+        const reason = outcome.reason.charAt(0).toUpperCase() + outcome.reason.slice(1);
+        const hint = "Fix the failed agent's problem, then run it again with --with-dependents.";
+        settleSkipped(agent, `${reason}.`, hint);
+      }
+      checkpoints.settled(outcome.name);
+    },
+  });
+  await checkpoints.idle();
+
+  const agents = plan.agents.map((a) => records.get(a.name) ?? skippedAgentRecord(a, "It was not run."));
+  const files = publishable();
+  let findings: Finding[] = [];
+  if (request.review !== false && files.length > 0) {
+    if (signal?.aborted) {
+      failures.push({ message: "The job was cancelled before the consistency review." });
+    } else {
+      const review = await runConsistencyReview({
+        model: deps.model,
+        snapshot: overlay,
+        config,
+        repoName,
+        prompts,
+        budget,
+        // The review itself honours systemSpecs.review.llm (and says so in the review file).
+        useModel: true,
+        writtenFiles: files,
+        onProgress: emit,
+        phase: Math.max(...plan.agents.map((a) => a.phase)) + 1,
+        now: deps.now,
+        ...(signal ? { signal } : {}),
+      });
+      findings = review.findings;
+      if (review.file) files.push(review.file);
+      if (review.record) agents.push(review.record);
+      failures.push(...review.failures);
+    }
+  }
+  return finish({ files, findings, agents });
+}
