@@ -17,7 +17,10 @@ export interface ScheduleOptions<T> {
   concurrency: number;
   onStart?: (name: string) => void;
   onSettled?: (outcome: AgentOutcome<T>) => void;
-  /** Called once per phase when every agent of that phase and all earlier phases has settled. */
+  /**
+   * Called once per phase when every agent of that phase and all earlier phases has settled.
+   * Awaited: no agent starts while it runs (e.g. while a checkpoint commit is being written).
+   */
   onPhaseSettled?: (phase: number, outcomes: readonly AgentOutcome<T>[]) => void | Promise<void>;
 }
 
@@ -57,6 +60,12 @@ export async function scheduleAgents<T>(
   const phases = [...new Set(agents.map((a) => a.phase))].sort((a, b) => a - b);
   let nextPhaseIndex = 0;
   const running = new Set<string>();
+  // Phase callbacks run one after another, and pumping waits for them.
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    flushing = flushing.then(flushPhases);
+    return flushing;
+  };
 
   const settle = async (outcome: AgentOutcome<T>) => {
     outcomes.set(outcome.name, outcome);
@@ -119,7 +128,7 @@ export async function scheduleAgents<T>(
           .then(async (outcome) => {
             running.delete(agent.name);
             await settle(outcome);
-            await flushPhases();
+            await flush();
             pump();
           })
           .catch(rejectAll);
@@ -135,7 +144,7 @@ export async function scheduleAgents<T>(
             });
           }
         }
-        flushPhases().then(resolveAll, rejectAll);
+        flush().then(resolveAll, rejectAll);
       }
     };
     pump();

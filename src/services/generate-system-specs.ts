@@ -8,7 +8,6 @@ import type { PlannedAgent } from "../core/plan/plan-types.js";
 import type { AgentRunRecord, RunResult, WrittenFile } from "../core/run/run-result.js";
 import { buildRunResult } from "./build-run-result.js";
 import { buildSystemSpecRequest } from "./build-system-spec-request.js";
-import { createPhaseCheckpoints } from "./create-phase-checkpoints.js";
 import { createSpecValidator } from "./create-spec-validator.js";
 import { overlaySnapshot } from "./overlay-snapshot.js";
 import { planFailures } from "./plan-failures.js";
@@ -100,23 +99,19 @@ export async function generateSystemSpecs(
   };
 
   // After each phase: the publishable specs so far go to onPhaseSettled (the app's checkpoint
-  // commit, the CLI's write), and no agent starts before that has finished.
-  const checkpoints = createPhaseCheckpoints(plan.agents, (phase) => {
-    const files = publishable();
-    return async () => {
-      emit({ type: "phase-settled", phase });
-      try {
-        await request.onPhaseSettled?.(phase, files);
-      } catch (error) {
-        failures.push({ message: `Saving the specs of phase ${phase} failed: ${messageOf(error)}` });
-      }
-    };
-  });
+  // commit, the CLI's write). The scheduler starts no agent before that has finished.
+  const onPhaseSettled = async (phase: number) => {
+    emit({ type: "phase-settled", phase });
+    try {
+      await request.onPhaseSettled?.(phase, publishable());
+    } catch (error) {
+      failures.push({ message: `Saving the specs of phase ${phase} failed: ${messageOf(error)}` });
+    }
+  };
   for (const a of plan.agents) emit({ type: "agent-queued", agent: a.name, phase: a.phase });
 
   const run = async (name: string) => {
     const agent = planned.get(name) as PlannedAgent;
-    await checkpoints.idle();
     if (signal?.aborted) {
       settleSkipped(agent, "The job was cancelled before this agent started.");
       return { ok: false as const, reason: "cancelled" };
@@ -183,10 +178,9 @@ export async function generateSystemSpecs(
         const hint = "Fix the failed agent's problem, then run it again with --with-dependents.";
         settleSkipped(agent, `${reason}.`, hint);
       }
-      checkpoints.settled(outcome.name);
     },
+    onPhaseSettled,
   });
-  await checkpoints.idle();
 
   const agents = plan.agents.map((a) => records.get(a.name) ?? skippedAgentRecord(a, "It was not run."));
   const files = publishable();

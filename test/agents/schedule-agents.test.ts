@@ -130,4 +130,43 @@ describe("scheduleAgents", () => {
     );
     expect(outcomes.map((o) => o.status)).toEqual(["succeeded", "skipped", "skipped"]);
   });
+
+  it("starts no agent while a phase callback is still running, even when agents finish together", async () => {
+    const events: string[] = [];
+    let releaseCheckpoint: () => void = () => undefined;
+    const checkpoint = new Promise<void>((r) => (releaseCheckpoint = r));
+    const agents: SchedulableAgent[] = [
+      { name: "a", phase: 1, dependsOn: [] },
+      { name: "b", phase: 1, dependsOn: [] },
+      { name: "c", phase: 2, dependsOn: ["a"] },
+    ];
+    const done = scheduleAgents(
+      agents,
+      async (name) => {
+        events.push(`start ${name}`);
+        return { ok: true, value: name };
+      },
+      {
+        concurrency: 3,
+        onPhaseSettled: async (phase) => {
+          events.push(`phase ${phase} saving`);
+          if (phase === 1) await checkpoint;
+          events.push(`phase ${phase} saved`);
+        },
+      },
+    );
+    await new Promise((r) => setTimeout(r, 10));
+    expect(events).toEqual(["start a", "start b", "phase 1 saving"]);
+    releaseCheckpoint();
+    await done;
+    expect(events).toEqual([
+      "start a",
+      "start b",
+      "phase 1 saving",
+      "phase 1 saved",
+      "start c",
+      "phase 2 saving",
+      "phase 2 saved",
+    ]);
+  });
 });
