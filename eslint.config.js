@@ -22,11 +22,25 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["probot", "@octokit/*", "@anthropic-ai/*", "node:fs", "node:fs/*", "fs", "node:child_process"], message: "src/core is pure: pass data in through ports instead." },
+            {
+              group: [
+                "probot",
+                "@octokit/*",
+                "@anthropic-ai/*",
+                "node:fs",
+                "node:fs/*",
+                "fs",
+                "node:child_process",
+              ],
+              message: "src/core is pure: pass data in through ports instead.",
+            },
           ],
         },
       ],
-      "no-restricted-globals": ["error", { name: "process", message: "src/core is pure: no process.env or process.exit." }],
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "src/core is pure: no process.env or process.exit." },
+      ],
     },
   },
   {

@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 
 const compiled = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
 if (!existsSync(compiled)) {
-  console.error("specwright: the CLI is not built yet. Run `npm run build` (or `npm ci`) in the Specwright checkout.");
+  console.error(
+    "specwright: the CLI is not built yet. Run `npm run build` (or `npm ci`) in the Specwright checkout.",
+  );
   process.exit(2);
 }
 const { main } = await import(compiled);

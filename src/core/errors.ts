@@ -40,7 +40,10 @@ export class PathEscapeError extends SpecwrightError {
     readonly path: string,
     reason: string,
   ) {
-    super(`Refused path "${path}": ${reason}`, "Use a path relative to the repository root that stays inside it.");
+    super(
+      `Refused path "${path}": ${reason}`,
+      "Use a path relative to the repository root that stays inside it.",
+    );
   }
 }
 
