@@ -5,7 +5,7 @@ import prettier from "eslint-config-prettier";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "schema/", "test/fixtures/"] },
+  { ignores: ["dist/", "dist-bench/", "node_modules/", "coverage/", "schema/", "test/fixtures/"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
