@@ -15,6 +15,12 @@ export type AgentOutcome<T> =
 export interface ScheduleOptions<T> {
   /** Most agents running at once. */
   concurrency: number;
+  /**
+   * Also wait until every agent of every earlier phase has settled (succeeded, failed or been
+   * skipped) before starting an agent, so it can be given all earlier-phase specs. A failure
+   * still skips only the agent's real dependents. Default false: start as soon as dependencies succeed.
+   */
+  phaseBarrier?: boolean;
   onStart?: (name: string) => void;
   onSettled?: (outcome: AgentOutcome<T>) => void;
   /**
@@ -28,8 +34,9 @@ export interface ScheduleOptions<T> {
 export type RunResult<T> = { ok: true; value: T } | { ok: false; value?: T; reason: string };
 
 /**
- * Runs agents as soon as their dependencies have succeeded, at most `concurrency` at once, so
- * the whole run takes about as long as its critical path. When several agents are ready, the one
+ * Runs agents as soon as their dependencies have succeeded (with `phaseBarrier`, also once every
+ * earlier phase has settled), at most `concurrency` at once, so the whole run takes about as long
+ * as its critical path. When several agents are ready, the one
  * with the longest chain of dependents goes first. A failed agent does not stop the others: its
  * (transitive) dependents are skipped with a reason naming it, everything else completes.
  */
@@ -100,6 +107,7 @@ export async function scheduleAgents<T>(
     agents
       .filter((a) => !outcomes.has(a.name) && !running.has(a.name))
       .filter((a) => (deps.get(a.name) ?? []).every((d) => outcomes.get(d)?.status === "succeeded"))
+      .filter((a) => !options.phaseBarrier || agents.every((b) => b.phase >= a.phase || outcomes.has(b.name)))
       .sort((a, b) => (height.get(b.name) ?? 0) - (height.get(a.name) ?? 0) || a.phase - b.phase);
 
   await new Promise<void>((resolveAll, rejectAll) => {

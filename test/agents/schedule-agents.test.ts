@@ -169,4 +169,25 @@ describe("scheduleAgents", () => {
       "phase 2 saved",
     ]);
   });
+
+  it("with a phase barrier, waits for every earlier phase but skips only real dependents", async () => {
+    const c = controlledRun({ sandbox: "overloaded" });
+    const done = scheduleAgents(seedLike, c.run, { concurrency: 4, phaseBarrier: true });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(c.running()).toEqual(["contract", "sandbox"]);
+    await c.finish("contract");
+    // triggers (phase 2, no dependencies) still waits for phase 1 to settle.
+    expect(c.running()).toEqual(["sandbox"]);
+    await c.finish("sandbox");
+    expect(c.running()).toEqual(["triggers"]);
+    await c.finish("triggers");
+    const outcomes = await done;
+    expect(outcomes.map((o) => `${o.name}:${o.status}`)).toEqual([
+      "contract:succeeded",
+      "sandbox:failed",
+      "sessions:skipped",
+      "triggers:succeeded",
+      "repos:skipped",
+    ]);
+  });
 });
