@@ -28,7 +28,7 @@ export class ConfigError extends SpecwrightError {
   constructor(readonly problems: readonly ConfigProblem[]) {
     super(
       `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${problems[0]?.file ?? "the config"}`,
-      "Fix each problem listed (file:line:column, key) and run again. The JSON Schema in schema/specwright.schema.json helps editors complete keys.",
+      "Fix each problem listed (file:line:column, key) and run again. Specwright's JSON Schema (schema/specwright.schema.json in the Specwright repository) lets editors complete and check keys.",
     );
   }
 }

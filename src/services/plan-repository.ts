@@ -4,7 +4,7 @@ import { createFileIndex } from "../core/files/file-index.js";
 import { planAgents } from "../core/plan/plan-agents.js";
 import type { Plan } from "../core/plan/plan-types.js";
 import type { AgentSelection } from "../core/plan/select-agents.js";
-import type { RepoSnapshot } from "../ports/repo-snapshot.js";
+import { DEFAULT_SNAPSHOT_LIMITS, type RepoSnapshot } from "../ports/repo-snapshot.js";
 
 /**
  * Plans a system-spec run for the repository at the snapshot's commit. No model is called.
@@ -19,5 +19,11 @@ export async function planRepository(options: {
 }): Promise<Plan> {
   const files = createFileIndex(await options.snapshot.listFiles());
   const systemSpecs = resolveSystemSpecs(options.config, files.files);
-  return planAgents({ systemSpecs, files, selection: options.selection, promptChars: options.promptChars });
+  return planAgents({
+    systemSpecs,
+    files,
+    selection: options.selection,
+    promptChars: options.promptChars,
+    maxFileBytes: DEFAULT_SNAPSHOT_LIMITS.maxFileBytes,
+  });
 }

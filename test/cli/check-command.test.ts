@@ -2,24 +2,10 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
+import { fakeIo } from "../helpers/fake-io.js";
 
 const FIXTURE = new URL("../fixtures/repos/acme/", import.meta.url);
-
-function fakeIo(cwd: string): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    cwd,
-    env: {},
-    isTTY: false,
-    stdout,
-    stderr,
-  };
-}
 
 interface JsonReport {
   findings: {

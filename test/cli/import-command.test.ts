@@ -3,24 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/core/config/parse-config.js";
-import type { CliIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
+import { fakeIo } from "../helpers/fake-io.js";
 
 const FIXTURE = readFileSync(new URL("../fixtures/prompts/agent-prompts.md", import.meta.url), "utf8");
-
-function fakeIo(cwd: string): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    cwd,
-    env: {},
-    isTTY: false,
-    stdout,
-    stderr,
-  };
-}
 
 describe("specwright import", () => {
   let repo: string;

@@ -99,7 +99,8 @@ async function runImport(file: string, options: ImportOptions, io: CliIo): Promi
   const warned = result.warnings.length;
   io.out(
     `Wrote ${CONFIG_PATH}: ${agents.length} agent${agents.length === 1 ? "" : "s"} in ${phases.size} phase${phases.size === 1 ? "" : "s"}` +
-      (warned > 0 ? ` (${warned} warning${warned === 1 ? "" : "s"} above)` : ""),
+      (warned > 0 ? ` (${warned} warning${warned === 1 ? "" : "s"} above)` : "") +
+      `\nCommit it: plan, check and generate read the committed tree of a git checkout, not the working tree.`,
   );
   return EXIT.ok;
 }

@@ -2,6 +2,8 @@ import { Option, type Command } from "commander";
 import { resolve } from "node:path";
 import { openLocalSnapshot } from "../../adapters/local/open-local-snapshot.js";
 import { builtinPromptsDir } from "../../adapters/local/builtin-prompts-dir.js";
+import { findUncommittedConfig } from "../../adapters/local/find-uncommitted-config.js";
+import { ConfigError } from "../../core/errors.js";
 import { renderPlanJson } from "../../core/render/render-plan-json.js";
 import { renderPlanText } from "../../core/render/render-plan-text.js";
 import { loadPrompts } from "../../services/load-prompts.js";
@@ -33,7 +35,34 @@ export const registerPlanCommand: RegisterCommand = (program: Command, io, setEx
     .action(async (names: string[], opts: PlanOptions) => {
       const dir = resolve(io.cwd, opts.repo ?? ".");
       const snapshot = await openLocalSnapshot({ dir, ...(opts.ref ? { ref: opts.ref } : {}) });
-      const config = await loadRepoConfig(snapshot);
+      if (snapshot.sha !== "WORKTREE") {
+        for (const file of await findUncommittedConfig(dir, snapshot.sha)) {
+          io.err(
+            `specwright: ${file} has uncommitted changes; planning with the version at ${snapshot.sha.slice(0, 7)}. Commit it to plan with it.`,
+          );
+        }
+      }
+      let config;
+      try {
+        config = await loadRepoConfig(snapshot);
+      } catch (error) {
+        if (!(error instanceof ConfigError) || opts.format !== "json") throw error;
+        // JSON consumers get the config problems in the same shape as plan problems.
+        const problems = error.problems.map((p) => ({
+          kind: "config",
+          severity: "error",
+          message: p.message,
+          agent: null,
+          path: p.file,
+          line: p.line ?? null,
+          column: p.column ?? null,
+          key: p.key,
+        }));
+        io.out(
+          `${JSON.stringify({ commit: snapshot.sha, repository: snapshot.label, phases: [], agents: [], problems }, null, 2)}\n`,
+        );
+        throw error;
+      }
       const readRepoFile = async (path: string) => {
         const file = await snapshot.readFile(path);
         return file.kind === "text" ? file.text : undefined;

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { PathEscapeError } from "../errors.js";
+import { normalizeRepoPath } from "../files/normalize-repo-path.js";
 
 /**
  * The schema of `.github/specwright.yml`. Every field has a default, so a repository
@@ -9,16 +11,33 @@ import { z } from "zod";
  */
 
 /** The model Specwright uses by default: a current Claude Sonnet id from the SDK's `Model` type. */
-export const DEFAULT_MODEL = "claude-sonnet-5-5";
+export const DEFAULT_MODEL = "claude-sonnet-5-5" as const;
 
+/** Why `path` is not a usable repository path, or undefined when it is. */
+function repoPathProblem(path: string): string | undefined {
+  try {
+    normalizeRepoPath(path);
+    return undefined;
+  } catch (error) {
+    return error instanceof PathEscapeError
+      ? error.message.replace(/^Refused path "[^"]*": /, "")
+      : String(error);
+  }
+}
+
+/**
+ * A path relative to the repository root. Absolute paths, `..` above the root and the root
+ * itself are rejected here; `resolveSystemSpecs` normalises the rest (`./docs//a.md` → `docs/a.md`).
+ */
 const repoPath = z
   .string()
   .min(1)
   .describe("A path relative to the repository root, with forward slashes.")
-  .refine((p) => !p.startsWith("/") && !/^[A-Za-z]:[\\/]/.test(p), {
-    message: "must be relative to the repository root (no leading / or drive letter)",
-  })
-  .refine((p) => !p.split(/[\\/]/).includes(".."), { message: "must stay inside the repository (no ..)" });
+  .superRefine((path, ctx) => {
+    const problem = repoPathProblem(path);
+    if (problem)
+      ctx.addIssue({ code: "custom", message: `must be a path inside the repository: ${problem}` });
+  });
 
 /** A key file an agent must read, with an optional note on why. */
 export const keyFileSchema = z.union([
@@ -299,19 +318,23 @@ export const configSchema = z
       .default({})
       .describe("Your own prompt files, replacing the built-in ones."),
     /** System specs: one agent per part of the system, in dependency phases. */
-    systemSpecs: systemSpecsSchema.default({
-      specsDir: "docs/specs",
-      lines: { min: 300, max: 600 },
-      rules: [...DEFAULT_SYSTEM_RULES],
-      agents: [],
-      review: { llm: true },
-    }),
+    systemSpecs: systemSpecsSchema
+      .describe("System specs: one agent per part of the system, in dependency phases.")
+      .default({
+        specsDir: "docs/specs",
+        lines: { min: 300, max: 600 },
+        rules: [...DEFAULT_SYSTEM_RULES],
+        agents: [],
+        review: { llm: true },
+      }),
     /** Implementation specs drafted from discovery documents and labelled issues. */
-    implementationSpecs: implementationSpecsSchema.default({
-      discovery: ["docs/discovery/**/*.md"],
-      output: "specs/{slug}.md",
-      label: "needs-spec",
-    }),
+    implementationSpecs: implementationSpecsSchema
+      .describe("Implementation specs drafted from discovery documents and labelled issues.")
+      .default({
+        discovery: ["docs/discovery/**/*.md"],
+        output: "specs/{slug}.md",
+        label: "needs-spec",
+      }),
   })
   .strict();
 

@@ -45,7 +45,7 @@ function offsetFor(root: unknown, path: readonly PathPart[], pointAtKey: boolean
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === "unrecognized_keys") {
-    return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} (check the spelling; see schema/specwright.schema.json)`;
+    return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} (check the spelling; Specwright's README and JSON Schema list the keys)`;
   }
   if (issue.code === "invalid_union") {
     return `${issue.message}: expected a path string or an object with the documented keys`;

@@ -1,3 +1,4 @@
+import { normalizeRepoPath } from "../files/normalize-repo-path.js";
 import type { AgentConfig, Config } from "./config-schema.js";
 
 /** An agent with every default filled in and every path concrete. */
@@ -34,7 +35,11 @@ export interface ResolvedSystemSpecs {
   agentsInferred: boolean;
 }
 
-const join = (dir: string, file: string): string => (dir.endsWith("/") ? `${dir}${file}` : `${dir}/${file}`);
+/** Config paths were validated by the schema; this brings them to the snapshot's one form. */
+const norm = (path: string): string => normalizeRepoPath(path);
+const join = (dir: string, file: string): string => norm(`${dir}/${file}`);
+/** Key files keep a trailing slash when written as a directory: prompts and plans show it. */
+const normKey = (path: string): string => `${norm(path)}${/[\\/]$/.test(path) ? "/" : ""}`;
 
 function titleFromName(name: string): string {
   return name
@@ -54,12 +59,14 @@ function resolveAgent(
     title: agent.title ?? titleFromName(agent.name),
     declaredPhase: agent.phase,
     dependsOn: [...agent.dependsOn],
-    specFile: agent.specFile ?? join(specsDir, `${agent.name}.md`),
+    specFile: agent.specFile ? norm(agent.specFile) : join(specsDir, `${agent.name}.md`),
     registrySection: agent.registrySection === undefined ? undefined : String(agent.registrySection),
     inScope: [...agent.inScope],
     outOfScope: agent.outOfScope.map((o) => (typeof o === "string" ? { item: o } : { ...o })),
-    keyFiles: agent.keyFiles.map((k) => (typeof k === "string" ? { path: k } : { ...k })),
-    reads: [...agent.reads],
+    keyFiles: agent.keyFiles.map((k) =>
+      typeof k === "string" ? { path: normKey(k) } : { ...k, path: normKey(k.path) },
+    ),
+    reads: agent.reads.map(norm),
     rules: [...agent.rules],
     lines: { ...(agent.lines ?? lines) },
   };
@@ -68,17 +75,17 @@ function resolveAgent(
 /**
  * Applies path defaults to the system-spec config. With no agents configured, one agent
  * is inferred per markdown file directly in `specsDir` (other than the brief, template,
- * registry and review), so a repository with only a `docs/specs/` folder can be planned and checked.
+ * registry, review, README and agent-prompts files such as `agent-prompts.md`), so a repository with only a `docs/specs/` folder can be planned and checked.
  *
  * @param files every file path in the repository snapshot (used only to infer agents)
  */
 export function resolveSystemSpecs(config: Config, files: readonly string[]): ResolvedSystemSpecs {
   const s = config.systemSpecs;
-  const specsDir = s.specsDir.replace(/\/+$/, "");
-  const boundaryBrief = s.boundaryBrief ?? join(specsDir, "boundary-brief.md");
-  const template = s.template ?? join(specsDir, "template.md");
-  const featureRegistry = s.featureRegistry ?? join(specsDir, "feature-registry.md");
-  const reviewOutput = s.review.output ?? join(specsDir, "consistency-review.md");
+  const specsDir = norm(s.specsDir);
+  const boundaryBrief = s.boundaryBrief ? norm(s.boundaryBrief) : join(specsDir, "boundary-brief.md");
+  const template = s.template ? norm(s.template) : join(specsDir, "template.md");
+  const featureRegistry = s.featureRegistry ? norm(s.featureRegistry) : join(specsDir, "feature-registry.md");
+  const reviewOutput = s.review.output ? norm(s.review.output) : join(specsDir, "consistency-review.md");
   const reserved = new Set([boundaryBrief, template, featureRegistry, reviewOutput]);
 
   let agents = s.agents.map((a) => resolveAgent(a, specsDir, s.lines));
@@ -87,7 +94,7 @@ export function resolveSystemSpecs(config: Config, files: readonly string[]): Re
     const prefix = `${specsDir}/`;
     agents = files
       .filter((f) => f.startsWith(prefix) && f.endsWith(".md") && !f.slice(prefix.length).includes("/"))
-      .filter((f) => !reserved.has(f) && !/^readme\.md$/i.test(f.slice(prefix.length)))
+      .filter((f) => !reserved.has(f) && !/^readme\.md$|prompts?\.md$/i.test(f.slice(prefix.length)))
       .sort()
       .map((f) => {
         const base = f.slice(prefix.length, -".md".length);

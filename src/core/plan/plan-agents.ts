@@ -13,6 +13,8 @@ export interface PlanInput {
   selection: AgentSelection;
   /** Length in characters of the system-spec prompt instructions, counted once per agent. */
   promptChars: number;
+  /** Files larger than this are never read by agents, so they are not counted (default: no limit). */
+  maxFileBytes?: number;
 }
 
 /**
@@ -27,7 +29,7 @@ export const CHARS_PER_SPEC_LINE = 60;
  *
  * The estimate counts what an agent must read at least once: the prompt instructions, the shared
  * context (boundary brief, template, feature registry), the specs it reads and every file under
- * its key paths, converted with `estimateTokens`. Re-sent conversation turns and prompt-cache
+ * its key paths (each file once, files over `maxFileBytes` left out), converted with `estimateTokens`. Re-sent conversation turns and prompt-cache
  * savings are not included, so real usage is higher in tokens but cheaper per token.
  */
 export function planAgents(input: PlanInput): Plan {
@@ -59,7 +61,8 @@ export function planAgents(input: PlanInput): Plan {
     }
   }
   const contextChars = context.reduce((sum, p) => sum + (files.sizeOf(p) ?? 0), 0);
-  const specOwner = new Map(s.agents.map((a) => [a.specFile, a.name] as const));
+  const specOwner = new Map(s.agents.map((a) => [a.specFile, a] as const));
+  const readable = (path: string) => (files.sizeOf(path) ?? 0) <= (input.maxFileBytes ?? Infinity);
 
   const agents: PlannedAgent[] = [];
   for (const name of selection.selected) {
@@ -75,10 +78,11 @@ export function planAgents(input: PlanInput): Plan {
 
     let readChars = 0;
     for (const read of reads) {
-      const owner = specOwner.get(read);
+      const ownerAgent = specOwner.get(read);
+      const owner = ownerAgent?.name;
       const writtenThisRun = owner !== undefined && selected.has(owner);
       if (files.hasFile(read)) readChars += files.sizeOf(read) ?? 0;
-      else if (writtenThisRun) readChars += s.lines.max * CHARS_PER_SPEC_LINE;
+      else if (writtenThisRun) readChars += (ownerAgent?.lines.max ?? s.lines.max) * CHARS_PER_SPEC_LINE;
       else {
         problems.push({
           kind: "missing-read",
@@ -92,10 +96,10 @@ export function planAgents(input: PlanInput): Plan {
       }
     }
 
-    let keyChars = 0;
+    const keyFilesRead = new Set<string>();
     const keyFiles = agent.keyFiles.map((k) => {
       const under = files.filesUnder(k.path);
-      keyChars += under.reduce((sum, f) => sum + (files.sizeOf(f) ?? 0), 0);
+      for (const f of under) if (readable(f)) keyFilesRead.add(f);
       if (under.length === 0) {
         problems.push({
           kind: "missing-key-file",
@@ -118,7 +122,12 @@ export function planAgents(input: PlanInput): Plan {
       context: context.filter((p) => files.hasFile(p)),
       registrySection: agent.registrySection,
       keyFiles,
-      estimatedInputTokens: estimateTokens(input.promptChars + contextChars + readChars + keyChars),
+      estimatedInputTokens: estimateTokens(
+        input.promptChars +
+          contextChars +
+          readChars +
+          [...keyFilesRead].reduce((n, f) => n + (files.sizeOf(f) ?? 0), 0),
+      ),
     });
   }
 

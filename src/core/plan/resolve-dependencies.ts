@@ -19,7 +19,7 @@ const didYouMean = (name: string, known: readonly string[]) => {
  */
 export function resolveDependencies(agents: readonly ResolvedAgent[]): AgentDependencies {
   const problems: PlanProblem[] = [];
-  const names = agents.map((a) => a.name);
+  const names = [...new Set(agents.map((a) => a.name))];
   const byName = new Map<string, ResolvedAgent>();
   const bySpec = new Map<string, ResolvedAgent>();
 

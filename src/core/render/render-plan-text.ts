@@ -15,7 +15,8 @@ export function renderPlanText(plan: Plan, meta: { sha: string; label: string })
       lines.push(`  ${agent.name} — ${agent.title}`);
       lines.push(`    writes      ${agent.specFile}`);
       lines.push(`    depends on  ${agent.dependsOn.length ? agent.dependsOn.join(", ") : "—"}`);
-      lines.push(`    reads       ${[...agent.context, ...agent.reads].join(", ") || "—"}`);
+      lines.push(`    context     ${agent.context.join(", ") || "—"}`);
+      lines.push(`    reads       ${agent.reads.join(", ") || "—"}`);
       if (agent.registrySection) lines.push(`    registry    section ${agent.registrySection}`);
       lines.push(`    key files   ${agent.keyFiles.length === 0 ? "—" : ""}`.trimEnd());
       for (const k of agent.keyFiles) {

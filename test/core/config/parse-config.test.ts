@@ -90,7 +90,27 @@ concurrency: 2
     [
       "a key file escaping the repo",
       "systemSpecs:\n  agents:\n    - name: a\n      keyFiles: [../secrets.txt]\n",
-      { line: 4, column: 18, key: "systemSpecs.agents[0].keyFiles[0]", message: /./ },
+      {
+        line: 4,
+        column: 18,
+        key: "systemSpecs.agents[0].keyFiles[0]",
+        message: /climbs above the repository root/,
+      },
+    ],
+    [
+      "a key file naming the repository root",
+      "systemSpecs:\n  agents:\n    - name: a\n      keyFiles: [./]\n",
+      { line: 4, column: 18, key: "systemSpecs.agents[0].keyFiles[0]", message: /names the repository root/ },
+    ],
+    [
+      "an absolute spec file",
+      "systemSpecs:\n  agents:\n    - name: a\n      specFile: /etc/a.md\n",
+      {
+        line: 4,
+        column: 17,
+        key: "systemSpecs.agents[0].specFile",
+        message: /absolute paths are not allowed/,
+      },
     ],
     [
       "an output pattern without {slug}",

@@ -56,4 +56,32 @@ describe("resolveSystemSpecs", () => {
       outOfScope: [{ item: "Billing (billing.md)" }, { item: "Keys", owner: "auth.md" }],
     });
   });
+
+  it("normalises config paths so they compare equal to snapshot paths", () => {
+    const config = configSchema.parse({
+      systemSpecs: {
+        specsDir: "./docs//specs/",
+        boundaryBrief: "docs\\specs\\brief.md",
+        agents: [
+          { name: "a", specFile: "./docs/specs/a.md", keyFiles: ["src//a/", { path: "./src/b.ts" }] },
+          { name: "b", reads: ["docs/specs/./a.md"] },
+        ],
+      },
+    });
+    const resolved = resolveSystemSpecs(config, []);
+    expect(resolved.specsDir).toBe("docs/specs");
+    expect(resolved.boundaryBrief).toBe("docs/specs/brief.md");
+    expect(resolved.template).toBe("docs/specs/template.md");
+    expect(resolved.agents[0]?.specFile).toBe("docs/specs/a.md");
+    expect(resolved.agents[0]?.keyFiles).toEqual([{ path: "src/a/" }, { path: "src/b.ts" }]);
+    expect(resolved.agents[1]?.reads).toEqual(["docs/specs/a.md"]);
+  });
+
+  it("does not turn an agent-prompts file into an inferred agent", () => {
+    const resolved = resolveSystemSpecs(configSchema.parse({}), [
+      "docs/specs/agent-prompts.md",
+      "docs/specs/cli.md",
+    ]);
+    expect(resolved.agents.map((a) => a.name)).toEqual(["cli"]);
+  });
 });

@@ -148,4 +148,41 @@ describe("planAgents", () => {
     });
     expect(result.problems).toContainEqual(expect.objectContaining({ kind, severity: "error" }));
   });
+
+  it("counts each key file once, leaves out files agents never read, and uses the owner's own target", () => {
+    const index = createFileIndex([
+      { path: "src/lib/a.ts", size: 100 },
+      { path: "src/lib/big.bin", size: 5_000_000 },
+    ]);
+    const result = planAgents({
+      systemSpecs: systemSpecs([
+        agent("first", { lines: { min: 10, max: 20 } }),
+        agent("second", {
+          reads: ["docs/specs/first.md"],
+          keyFiles: [{ path: "src/lib/" }, { path: "src/lib/a.ts" }],
+        }),
+      ]),
+      files: index,
+      selection: { names: [], withDependents: false },
+      promptChars: 0,
+      maxFileBytes: 1_000_000,
+    });
+    expect(result.agents[1]?.estimatedInputTokens).toBe(estimateTokens(100 + 20 * CHARS_PER_SPEC_LINE));
+    expect(result.agents[1]?.keyFiles.map((k) => k.files)).toEqual([2, 1]);
+  });
+
+  it("suggests each known name once even when names are duplicated", () => {
+    const result = planAgents({
+      systemSpecs: systemSpecs([
+        agent("alpha"),
+        agent("alpha", { specFile: "docs/specs/x.md" }),
+        agent("b", { dependsOn: ["alpah"] }),
+      ]),
+      files,
+      selection: { names: [], withDependents: false },
+      promptChars: 0,
+    });
+    const unknown = result.problems.find((p) => p.kind === "unknown-dependency");
+    expect(unknown?.message).toContain('Did you mean "alpha"?');
+  });
 });
