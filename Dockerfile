@@ -24,4 +24,7 @@ COPY prompts ./prompts
 COPY app.yml ./app.yml
 USER node
 EXPOSE 3000
-CMD ["npx", "--no-install", "probot", "run", "./dist/app.js"]
+# Credentials come from the environment (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, ANTHROPIC_API_KEY):
+# the setup wizard cannot write .env inside the image. Probot answers GET /ping with PONG.
+HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/ping').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "node_modules/probot/bin/probot.js", "run", "./dist/app.js"]
