@@ -47,7 +47,8 @@ export interface SpecwrightApp {
  * still starts and every job that needs the model fails with a comment saying what to set.
  */
 export function createSpecwrightApp(deps: SpecwrightAppDeps = {}): SpecwrightApp {
-  const { env, problems } = readAppEnv(deps.env ?? process.env);
+  const rawEnv = deps.env ?? process.env;
+  const { env, problems } = readAppEnv(rawEnv);
   const now = deps.now ?? Date.now;
   let probot: Probot | undefined;
   let engine: SpecEngine | undefined = deps.engine;
@@ -94,6 +95,8 @@ export function createSpecwrightApp(deps: SpecwrightAppDeps = {}): SpecwrightApp
       windowMs: 60 * 60 * 1000,
       now,
     }),
+    refusalLimiter: createRateLimiter({ max: 1, windowMs: 60 * 60 * 1000, now }),
+    secretEnv: rawEnv,
     now,
     progressIntervalMs: deps.progressIntervalMs ?? env.SPECWRIGHT_PROGRESS_INTERVAL_SECONDS * 1000,
     builtinPromptsDir: builtinPromptsDir(),
@@ -109,7 +112,7 @@ export function createSpecwrightApp(deps: SpecwrightAppDeps = {}): SpecwrightApp
     now: () => new Date(now()),
     run: (job) => runJob(job, services),
     onError: (error, job) => {
-      const message = redactSecrets(error instanceof Error ? error.message : String(error));
+      const message = redactSecrets(error instanceof Error ? error.message : String(error), rawEnv);
       probot?.log.error({ job: job.id, key: job.key }, `job ${job.id} failed: ${message}`);
     },
   });

@@ -1,12 +1,14 @@
 import type { EnqueueRequest } from "../ports/job-queue.js";
 import type { CommandJob } from "../jobs/job-payload.js";
-import { branchLane, conversationLane, digest, fullName, SYSTEM_SPECS_BRANCH } from "../jobs/job-targets.js";
+import { branchLane, conversationLane, digest, fullName } from "../jobs/job-targets.js";
+import { regenerateTarget } from "../jobs/regenerate-target.js";
 
 /**
  * Key and lane of a `/spec` command job. Identical commands by the same person in the same
  * conversation share a key, so a repeat coalesces into the queued or running job; the sender is
  * part of the key because each job checks its sender's permission. Commands that write a branch
- * run in that branch's lane; the others in the conversation's lane.
+ * run in that branch's lane (`regenerateTarget`, shared with the job); the others in the
+ * conversation's lane.
  */
 export function commandJobRequest(job: CommandJob, deliveryId: string): EnqueueRequest<CommandJob> {
   const { command, conversation, sender } = job;
@@ -18,15 +20,11 @@ export function commandJobRequest(job: CommandJob, deliveryId: string): EnqueueR
     case "regenerate": {
       const names = [...new Set(command.names)].sort();
       const flags = `${command.withDependents ? "d" : ""}${command.force ? "f" : ""}`;
-      const single = names.length === 1 ? names[0] : undefined;
-      const branch =
-        single?.startsWith("spec-") && !conversation.isPullRequest
-          ? `specwright/${single}`
-          : SYSTEM_SPECS_BRANCH;
       return {
         ...base,
         key: `${repo}:regenerate:${names.join(",")}:${flags}:${where}`,
-        lane: branchLane(job.repo, branch),
+        // The same function the job uses to pick the branch it writes.
+        lane: branchLane(job.repo, regenerateTarget(conversation, command.names).branch),
       };
     }
     case "plan":

@@ -7,6 +7,8 @@ import { toJobRepo } from "./to-job-repo.js";
 
 /** Most paths a push job carries (a push touching more is handled with the first ones). */
 export const MAX_PUSH_PATHS = 5000;
+/** Most commits whose author a push job carries (GitHub lists at most 20 per push payload). */
+const MAX_PUSH_COMMITS = 100;
 
 /**
  * `push` to the default branch: collects the paths the pushed commits added, modified or
@@ -44,6 +46,15 @@ export async function handlePush(delivery: WebhookDelivery, deps: HandlerDeps): 
     after,
     changedFiles: [...changed].slice(0, MAX_PUSH_PATHS),
     addedOrModified: [...present].slice(0, MAX_PUSH_PATHS),
+    // Without the full list the job cannot tell that every commit is Specwright's: send none.
+    commits:
+      commits.length > MAX_PUSH_COMMITS
+        ? []
+        : commits.map((c) => ({
+            ...(c.author?.username ? { authorLogin: c.author.username } : {}),
+            ...(c.author?.email ? { authorEmail: c.author.email } : {}),
+            message: c.message.slice(-2000),
+          })),
     sender: sender.login,
   };
   const key = `${fullName(job.repo)}:push:${after}`;

@@ -70,7 +70,20 @@ export const pushSchema = z.object({
   after: z.string(),
   deleted: z.boolean().optional(),
   commits: z
-    .array(z.object({ id: z.string(), added: paths, modified: paths, removed: paths }))
+    .array(
+      z.object({
+        id: z.string(),
+        message: z
+          .string()
+          .nullish()
+          .transform((m) => m ?? ""),
+        /** `username` is set when the author's email belongs to a GitHub account. */
+        author: z.object({ email: z.string().nullish(), username: z.string().nullish() }).nullish(),
+        added: paths,
+        modified: paths,
+        removed: paths,
+      }),
+    )
     .nullish()
     .transform((c) => c ?? []),
   repository: repositorySchema,

@@ -59,6 +59,13 @@ export const labelJobSchema = z.object({
   sender: z.string().min(1),
 });
 
+/** Who made a pushed commit, as the push payload says (enough to recognise Specwright's own). */
+export const pushCommitSchema = z.object({
+  authorLogin: z.string().optional(),
+  authorEmail: z.string().optional(),
+  message: z.string(),
+});
+
 /** A push to the default branch: discovery documents to draft, specs that may be stale. */
 export const pushJobSchema = z.object({
   kind: z.literal("push"),
@@ -69,6 +76,8 @@ export const pushJobSchema = z.object({
   changedFiles: z.array(z.string()),
   /** Paths added or modified (and still present), candidates for discovery documents. */
   addedOrModified: z.array(z.string()),
+  /** The pushed commits' authors and messages (empty when the push listed none). */
+  commits: z.array(pushCommitSchema).default([]),
   sender: z.string().min(1),
 });
 
@@ -90,7 +99,10 @@ export const reviseJobSchema = z.object({
   conversation: conversationSchema,
   commentId: positive,
   sender: z.string().min(1),
+  /** The reviewer's feedback (without the spec's name), as written, all lines. */
   feedback: z.string().min(1),
+  /** On a system-spec PR: the agent whose spec is revised (named in the command, or the PR's only spec). */
+  agent: z.string().min(1).optional(),
   headBranch: z.string().min(1),
   specFile: z.string().min(1),
   config: configSchema,
@@ -113,6 +125,8 @@ export type Conversation = z.output<typeof conversationSchema>;
 export type CommandJob = z.output<typeof commandJobSchema>;
 /** A validated label job. */
 export type LabelJob = z.output<typeof labelJobSchema>;
+/** One pushed commit's author and message. */
+export type PushCommit = z.output<typeof pushCommitSchema>;
 /** A validated push job. */
 export type PushJob = z.output<typeof pushJobSchema>;
 /** A validated discovery-document job. */

@@ -4,6 +4,7 @@ import { createGithubHost } from "../adapters/github/create-github-host.js";
 import type { GitHost } from "../ports/git-host.js";
 import type { EnqueueRequest, EnqueueResult } from "../ports/job-queue.js";
 import type { SpecEngine } from "../services/spec-engine.js";
+import { createRedactingLog } from "./create-redacting-log.js";
 import type { JobPayload, JobRepo } from "./job-payload.js";
 import { fullName } from "./job-targets.js";
 
@@ -39,6 +40,17 @@ export interface JobServices {
   enqueue(request: EnqueueRequest<JobPayload>): Promise<EnqueueResult>;
   /** Per-issue limit on jobs that call the model. */
   runLimiter: RateLimiter;
+  /**
+   * Limit on refusal replies to people without write access, keyed per user and issue: the
+   * first refusal in a window is posted, later ones are only logged.
+   */
+  refusalLimiter: RateLimiter;
+  /**
+   * The process environment: the values of its secret-looking variables (`WEBHOOK_SECRET`, a
+   * gateway key…) are redacted from everything the job posts and logs, on top of the known
+   * token shapes.
+   */
+  secretEnv: Readonly<Record<string, string | undefined>>;
   /** Clock in epoch milliseconds. */
   now(): number;
   /** Least time between two edits of a progress comment. */
@@ -57,10 +69,14 @@ export interface JobContext {
   octokit: JobOctokit;
   host: GitHost;
   services: JobServices;
+  /** The services' log, redacting credentials and `secretEnv`'s secret values from every line. */
   log: JobLog;
 }
 
-/** Authenticates for the job's installation and opens the Git host on its repository. */
+/**
+ * Authenticates for the job's installation and opens the Git host on its repository; the host
+ * and the log both redact `services.secretEnv`'s secret values.
+ */
 export async function openJobContext(
   jobId: string,
   repo: JobRepo,
@@ -70,6 +86,13 @@ export async function openJobContext(
     services.octokitFor(repo.installationId),
     services.botLogin(),
   ]);
-  const host = createGithubHost({ octokit, owner: repo.owner, repo: repo.repo, botLogin });
-  return { jobId, repo, full: fullName(repo), octokit, host, services, log: services.log };
+  const host = createGithubHost({
+    octokit,
+    owner: repo.owner,
+    repo: repo.repo,
+    botLogin,
+    secretEnv: services.secretEnv,
+  });
+  const log = createRedactingLog(services.log, services.secretEnv);
+  return { jobId, repo, full: fullName(repo), octokit, host, services, log };
 }

@@ -29,12 +29,20 @@ export function slugify(title: string, fallback: string): string {
   return (lastDash > 20 ? cut.slice(0, lastDash) : cut.slice(0, 60)).replace(/-+$/, "");
 }
 
-/** The slug of an implementation spec drafted from an issue. */
+/**
+ * The slug of an implementation spec drafted from an issue: its number, then its title
+ * (`12-login`), so two issues with the same title get separate branches, files and PRs.
+ */
 export function issueSlug(issue: { number: number; title: string }): string {
-  return slugify(issue.title, `issue-${issue.number}`);
+  const title = slugify(issue.title, "");
+  return title === "" ? `issue-${issue.number}` : `${issue.number}-${title}`;
 }
 
-/** The slug of an implementation spec drafted from a discovery document (its file name). */
+/**
+ * The slug of an implementation spec drafted from a discovery document (its file name). Two
+ * documents with the same file name share it; the job refuses the second while the first's
+ * pull request is open (see `runImplementationSpec`).
+ */
 export function documentSlug(path: string): string {
   const file = path.split("/").pop() ?? path;
   return slugify(file.replace(/\.[^.]+$/, ""), "discovery");
@@ -76,4 +84,10 @@ export function conversationLane(repo: Pick<JobRepo, "owner" | "repo">, issueNum
 /** A short, stable digest for job keys (e.g. of free-text feedback). */
 export function digest(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 16);
+}
+
+/** A readable title from a slug: "login-rate-limits" → "Login rate limits". */
+export function titleFromSlug(slug: string): string {
+  const words = slug.replace(/-+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ORBIT_CONFIG, orbitFiles } from "../helpers/orbit-repo.js";
-import { createGithubMock, MAIN_SHA, MAIN_TREE, type GithubMock } from "../helpers/probot-github.js";
+import { createGithubMock, MAIN_SHA, MAIN_TREE, R, type GithubMock } from "../helpers/probot-github.js";
 import { deliver, loadTestApp, webhookFixture } from "../helpers/probot-test-app.js";
 
 interface CommentPayload {
@@ -8,10 +8,11 @@ interface CommentPayload {
   sender: { login: string };
 }
 
-function commentEvent(body: string, options: { id?: number } = {}): CommentPayload {
+function commentEvent(body: string, options: { id?: number; sender?: string } = {}): CommentPayload {
   const payload = webhookFixture<CommentPayload>("issue-comment-on-issue");
   payload.comment.body = body;
   if (options.id !== undefined) payload.comment.id = options.id;
+  if (options.sender !== undefined) payload.sender.login = options.sender;
   return payload;
 }
 
@@ -53,6 +54,34 @@ describe("/spec commands through probot.receive", () => {
     expect(reply).toContain("Ask a maintainer");
   });
 
+  it("refuses a person without write access at most once per issue in an hour; others get their own reply", async () => {
+    github = createGithubMock()
+      .token()
+      .permission("alice-dev", "read")
+      .createComment(12, "refusal:alice")
+      .permission("alice-dev", "read")
+      .permission("alice-dev", "read")
+      .permission("bob-reader", "none")
+      .createComment(12, "refusal:bob");
+    const { probot, specwright } = await loadTestApp();
+    for (const [id, sender] of [
+      [9001, "alice-dev"],
+      [9002, "alice-dev"],
+      [9003, "alice-dev"],
+      [9004, "bob-reader"],
+    ] as const) {
+      await deliver(probot, "issue_comment", commentEvent(`/spec regenerate all ${id}`, { id, sender }));
+      await specwright.queue.onIdle();
+    }
+
+    expect(github.scope.isDone()).toBe(true);
+    // Two more replies to alice would have found no interceptor and shown up here.
+    expect(github.unmatched).toEqual([]);
+    expect(String(github.body("refusal:alice").body)).toContain("Sorry @alice-dev");
+    expect(String(github.body("refusal:bob").body)).toContain("Sorry @bob-reader");
+    expect(String(github.body("refusal:bob").body)).toContain("(you have no access)");
+  });
+
   it("answers an unknown command with the valid ones and a did-you-mean, without calling the model", async () => {
     github = createGithubMock()
       .token()
@@ -70,7 +99,7 @@ describe("/spec commands through probot.receive", () => {
     const reply = String(github.body("comment:#12").body);
     expect(reply).toContain("I don't know the command `/spec regenrate`.");
     expect(reply).toContain("Did you mean `/spec regenerate`?");
-    expect(reply).toContain("`catalog`, `cart`, `checkout`, `receipts`, `spec-gift-wrapping-at-checkout`");
+    expect(reply).toContain("`catalog`, `cart`, `checkout`, `receipts`, `spec-12-gift-wrapping-at-checkout`");
   });
 
   it("answers an unknown spec name with did-you-mean suggestions", async () => {
@@ -191,15 +220,55 @@ describe("/spec commands through probot.receive", () => {
       .token()
       .permission("alice-dev", "read")
       .createComment(12)
-      .permission("alice-dev", "read")
+      .permission("bob-reader", "read")
       .createComment(12, "again");
     github.scope.get("/app").reply(200, { id: 4242, slug: "specwright", name: "Specwright" });
     const { probot, specwright } = await loadTestApp({ botLogin: undefined });
     await deliver(probot, "issue_comment", commentEvent("/spec help", { id: 9001 }));
-    await deliver(probot, "issue_comment", commentEvent("/spec plan", { id: 9002 }));
+    await deliver(probot, "issue_comment", commentEvent("/spec plan", { id: 9002, sender: "bob-reader" }));
     await specwright.queue.onIdle();
     expect(github.scope.isDone()).toBe(true);
     // A second GET /app would have no interceptor left and show up here.
     expect(github.unmatched).toEqual([]);
+  });
+
+  it("refuses to mix the issue's implementation spec with system specs in one regenerate, saying how to run them", async () => {
+    github = createGithubMock()
+      .token()
+      .permission("alice-dev", "write")
+      .reactToComment(9001)
+      .config(ORBIT_CONFIG)
+      .createComment(12);
+    const { probot, specwright } = await loadTestApp();
+    await deliver(
+      probot,
+      "issue_comment",
+      commentEvent("/spec regenerate spec-12-gift-wrapping-at-checkout catalog"),
+    );
+    await specwright.queue.onIdle();
+
+    expect(github.scope.isDone()).toBe(true);
+    expect(github.unmatched).toEqual([]);
+    const reply = String(github.body("comment:#12").body);
+    expect(reply).toContain(
+      "`spec-12-gift-wrapping-at-checkout` is an implementation spec; it is drafted on its own branch and pull request, so it cannot be regenerated together with `catalog`.",
+    );
+    expect(reply).toContain(
+      "```\n/spec regenerate spec-12-gift-wrapping-at-checkout\n/spec regenerate catalog\n```",
+    );
+  });
+
+  it("goes on when the 👀 reaction fails because the comment was deleted", async () => {
+    github = createGithubMock().token().permission("alice-dev", "write");
+    github.scope.post(`${R}/issues/comments/9001/reactions`).reply(404, { message: "Not Found" });
+    github.config(ORBIT_CONFIG).createComment(12);
+    const { probot, specwright } = await loadTestApp();
+    await deliver(probot, "issue_comment", commentEvent("/spec help"));
+    await specwright.queue.onIdle();
+
+    expect(specwright.queue.stats()).toMatchObject({ succeeded: 1, failed: 0 });
+    expect(github.scope.isDone()).toBe(true);
+    expect(github.unmatched).toEqual([]);
+    expect(String(github.body("comment:#12").body)).toContain("**Specwright commands**");
   });
 });

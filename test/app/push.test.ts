@@ -3,7 +3,14 @@ import { createAnthropicModel } from "../../src/adapters/anthropic/create-anthro
 import { mockMessages } from "../helpers/anthropic-sse.js";
 import { ORBIT_CONFIG, orbitFiles, orbitSpec } from "../helpers/orbit-repo.js";
 import { GIFT_DISCOVERY, giftSpec } from "../helpers/probot-fixtures.js";
-import { createGithubMock, MAIN_SHA, MAIN_TREE, sha, type GithubMock } from "../helpers/probot-github.js";
+import {
+  apiPull,
+  createGithubMock,
+  MAIN_SHA,
+  MAIN_TREE,
+  sha,
+  type GithubMock,
+} from "../helpers/probot-github.js";
 import { deliver, loadTestApp, webhookFixture } from "../helpers/probot-test-app.js";
 import { submitSpec } from "../helpers/scripted-agents.js";
 
@@ -149,5 +156,100 @@ describe("push to the default branch, end to end", () => {
       conclusion: "failure",
     });
     expect(check.output.summary).toContain("The Specwright server has no Anthropic API key");
+    // No PR to comment on yet: the way to retry is pushing the document again, not a command.
+    expect(check.output.summary).toContain("Push the document again to retry.");
+    expect(check.output.summary).not.toContain("To retry, comment");
+  });
+
+  it("refuses a second document with the same file name while the first one's PR is open, touching neither", async () => {
+    const other = "docs/discovery/team-b/gift-wrapping.md";
+    const event = webhookFixture<{ commits: { added: string[] }[] }>("push-default-branch");
+    if (event.commits[0]) event.commits[0].added = [other];
+    const firstBody = [
+      "<!-- specwright:pr:spec-gift-wrapping -->",
+      `<!-- specwright:run {"target":"spec-gift-wrapping","kind":"implementation","commit":"${MAIN_SHA}","source":"${DOC}"} -->`,
+      "## What changed and why",
+    ].join("\n");
+    github = createGithubMock()
+      .token()
+      .files(AFTER, { ...pushedFiles(), [other]: GIFT_DISCOVERY })
+      .config(ORBIT_CONFIG)
+      .checkRun("staleness")
+      .openPulls(BRANCH, [apiPull(32, BRANCH, sha("first doc's spec"), firstBody, "Spec: Gift wrapping")])
+      .checkRun("spec");
+    const { probot, specwright } = await loadTestApp({
+      env: { ANTHROPIC_API_KEY: "sk-ant-test-key-0123456789" },
+    });
+
+    await deliver(probot, "push", event);
+    await specwright.queue.onIdle();
+
+    // No branch read, no commit, no comment on #32: only the check run on the pushed commit.
+    expect(github.unmatched).toEqual([]);
+    expect(github.scope.isDone()).toBe(true);
+    // The two jobs run concurrently: find the spec's check run among both posted.
+    const check = [...github.all("staleness"), ...github.all("spec")].find(
+      (c) => c.name === "Specwright spec: gift-wrapping",
+    ) as { name: string; conclusion: string; output: { summary: string } };
+    expect(check).toMatchObject({ name: "Specwright spec: gift-wrapping", conclusion: "failure" });
+    expect(check.output.summary).toContain(
+      `The branch ${BRANCH} already has an open pull request (#32) drafted from ${DOC}; ${other} has the same name`,
+    );
+    expect(check.output.summary).toContain("Rename this document");
+  });
+
+  it("never takes spec outputs for discovery documents, even when the discovery globs match them", async () => {
+    const broad = `${ORBIT_CONFIG}implementationSpecs:\n  discovery: ["docs/**/*.md", "specs/**/*.md"]\n`;
+    const event = webhookFixture<{ commits: { added: string[]; modified: string[]; removed: string[] }[] }>(
+      "push-default-branch",
+    );
+    event.commits = [
+      {
+        ...event.commits[0],
+        added: ["specs/gift-wrapping.md"],
+        modified: ["docs/specs/cart.md", "docs/specs/consistency-review.md", "docs/specs/boundary-brief.md"],
+        removed: [],
+      } as (typeof event.commits)[number],
+    ];
+    github = createGithubMock()
+      .token()
+      .files(AFTER, {
+        ...pushedFiles(),
+        ".github/specwright.yml": broad,
+        "specs/gift-wrapping.md": giftSpec(),
+        "docs/specs/consistency-review.md": "# Consistency review\n\nNo findings.\n",
+      })
+      .config(broad);
+    const { probot, specwright } = await loadTestApp();
+
+    await deliver(probot, "push", event);
+    await specwright.queue.onIdle();
+
+    // Only the push job ran: no discovery job was queued, and a push touching only specs has no staleness report.
+    expect(specwright.queue.stats()).toMatchObject({ succeeded: 1, failed: 0 });
+    expect(github.unmatched).toEqual([]);
+    expect(github.scope.isDone()).toBe(true);
+  });
+
+  it("ignores a push whose commits are all Specwright's (a merged spec PR) without any request", async () => {
+    const event = webhookFixture<{
+      commits: { added: string[]; message: string; author: { username: string; email: string } }[];
+    }>("push-default-branch");
+    event.commits = [
+      {
+        ...event.commits[0],
+        message: "Spec: Gift wrapping (#32)\n\nSpecwright-Run: job-7",
+        author: { username: "specwright[bot]", email: "4242+specwright[bot]@users.noreply.github.com" },
+        added: [DOC, "specs/gift-wrapping.md"],
+      } as (typeof event.commits)[number],
+    ];
+    github = createGithubMock();
+    const { probot, specwright } = await loadTestApp();
+
+    await deliver(probot, "push", event);
+    await specwright.queue.onIdle();
+
+    expect(specwright.queue.stats()).toMatchObject({ succeeded: 1, failed: 0 });
+    expect(github.unmatched).toEqual([]);
   });
 });

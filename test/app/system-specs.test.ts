@@ -1,8 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createAnthropicModel } from "../../src/adapters/anthropic/create-anthropic-model.js";
 import { ORBIT_CONFIG, orbitFiles, orbitSpec, type OrbitAgent } from "../helpers/orbit-repo.js";
-import { createGithubMock, MAIN_SHA, MAIN_TREE, sha, type GithubMock } from "../helpers/probot-github.js";
-import { deliver, loadTestApp, webhookFixture } from "../helpers/probot-test-app.js";
+import {
+  apiPull,
+  createGithubMock,
+  MAIN_SHA,
+  MAIN_TREE,
+  sha,
+  type GithubMock,
+} from "../helpers/probot-github.js";
+import { BOT, deliver, loadTestApp, webhookFixture } from "../helpers/probot-test-app.js";
+import { createScriptedEngine } from "../helpers/scripted-engine.js";
 import { mockAgents, readFile, reportFindings, REVIEW, submitSpec } from "../helpers/scripted-agents.js";
 
 const BRANCH = "specwright/system-specs";
@@ -173,5 +181,123 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
     expect(final).toMatch(/Phase 1 · \*\*`cart`\*\* \(Cart\) — failed: /);
     expect(final).toContain("To retry, comment:\n\n```\n/spec regenerate cart --with-dependents\n```");
     expect(String(github.body("pull:create").body)).toContain("did not produce a publishable spec");
+  });
+
+  it("`/spec regenerate cart --with-dependents` after a partial failure writes on top of the branch, keeping catalog's spec in the PR", async () => {
+    const head = sha("partial run head");
+    github = createGithubMock()
+      .token()
+      .files(MAIN_SHA, orbitFiles())
+      .permission("alice-dev", "write")
+      .reactToComment(9001)
+      .config(ORBIT_CONFIG)
+      .issueComments(12, [])
+      .createComment(12, "progress")
+      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
+      // The earlier run's checkpoint (catalog) and final commit: Specwright's only.
+      .branch(BRANCH, { sha: head, tree: sha("partial run tree") })
+      .compare(MAIN_SHA, BRANCH, [
+        {
+          sha: sha("c1"),
+          author: BOT,
+          committer: BOT,
+          message: "Specwright: system specs, phase 1 checkpoint\n\nSpecwright-Run: job-1",
+        },
+        {
+          sha: head,
+          author: BOT,
+          committer: BOT,
+          message: "Specwright: regenerate system specs (all)\n\nSpecwright-Run: job-1",
+        },
+      ])
+      .commit(BRANCH, { tree: sha("t5"), commit: sha("c5") }, "update")
+      .openPulls(BRANCH, [apiPull(41, BRANCH, head)])
+      .updatePull(41, BRANCH, sha("c5"))
+      .reviewComments(41, [])
+      .checkRun()
+      .updateComment(5001, "progress:final");
+    const engine = createScriptedEngine({
+      agents: [
+        { name: "cart", phase: 1, specFile: "docs/specs/cart.md" },
+        { name: "checkout", phase: 2, specFile: "docs/specs/checkout.md" },
+        { name: "receipts", phase: 3, specFile: "docs/specs/receipts.md" },
+      ],
+    });
+    const { probot, specwright } = await loadTestApp({ engine });
+
+    await deliver(probot, "issue_comment", commentEvent("/spec regenerate cart --with-dependents"));
+    await specwright.queue.onIdle();
+
+    expect(github.unmatched).toEqual([]);
+    expect(github.scope.isDone()).toBe(true);
+    // Laid over the branch's tree (which holds catalog.md from the earlier run), not main's.
+    const tree = github.body("tree") as unknown as TreeBody;
+    expect(tree.base_tree).toBe(sha("partial run tree"));
+    expect(tree.tree.map((e) => e.path)).toEqual([
+      "docs/specs/cart.md",
+      "docs/specs/checkout.md",
+      "docs/specs/receipts.md",
+      "docs/specs/consistency-review.md",
+    ]);
+    expect(github.body("commit")).toMatchObject({ parents: [head] });
+    expect(github.all("ref")).toEqual([{ sha: sha("c5"), force: false }]);
+    expect(github.body("pull:update")).toMatchObject({ title: "Specwright: system specs" });
+    expect(github.body("check-run")).toMatchObject({ head_sha: sha("c5") });
+    expect(String(github.body("progress:final").body)).toContain("— done");
+  });
+
+  it("opens the PR when the engine throws after phase checkpoints: it says the run failed partway and how to finish it", async () => {
+    const scripted = createScriptedEngine();
+    const written = (name: string) => ({
+      path: `docs/specs/${name}.md`,
+      content: `# ${name}\n\nChecked in by the checkpoint.\n`,
+      author: name,
+    });
+    const engine = {
+      ...scripted,
+      async generateSystemSpecs(request: Parameters<typeof scripted.generateSystemSpecs>[0]) {
+        await request.onPhaseSettled?.(1, [written("catalog"), written("cart")]);
+        await request.onPhaseSettled?.(2, [written("catalog"), written("cart"), written("checkout")]);
+        throw new Error("socket hang up while phase 3 was streaming");
+      },
+    };
+    github = createGithubMock()
+      .token()
+      .files(MAIN_SHA, orbitFiles())
+      .permission("alice-dev", "write")
+      .reactToComment(9001)
+      .config(ORBIT_CONFIG)
+      .issueComments(12, [])
+      .createComment(12, "progress")
+      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
+      .branch(BRANCH, undefined)
+      .commit(BRANCH, { tree: sha("t1"), commit: sha("c1") }, "create")
+      .commit(BRANCH, { tree: sha("t2"), commit: sha("c2") }, "update")
+      .createPull(42, sha("c2"))
+      .updateComment(5001, "progress:final");
+    const { probot, specwright } = await loadTestApp({ engine });
+
+    await deliver(probot, "issue_comment", commentEvent("/spec regenerate all"));
+    await specwright.queue.onIdle();
+
+    expect(github.unmatched).toEqual([]);
+    expect(github.scope.isDone()).toBe(true);
+    expect(specwright.queue.stats().failed).toBe(0);
+    expect(github.all("commit").map((c) => c.parents)).toEqual([[MAIN_SHA], [sha("c1")]]);
+    const pr = github.body("pull:create");
+    expect(pr).toMatchObject({ head: BRANCH, base: "main", title: "Specwright: system specs" });
+    const body = String(pr.body);
+    expect(body).toContain("<!-- specwright:pr:system-specs -->");
+    expect(body).toContain('"partial":true');
+    expect(body).toContain("## ⚠️ The run failed partway");
+    expect(body).toContain("socket hang up while phase 3 was streaming");
+    expect(body).toContain("- `docs/specs/catalog.md`\n- `docs/specs/cart.md`\n- `docs/specs/checkout.md`");
+    expect(body).toContain("To finish the run, comment:\n\n```\n/spec regenerate all\n```");
+    const final = String(github.body("progress:final").body);
+    expect(final).toContain(
+      "The phases finished before the failure are committed on specwright/system-specs.",
+    );
+    expect(final).toContain("**Pull request:** [#42](https://github.com/orbit/books/pull/42)");
+    expect(final).toContain("To retry, comment:\n\n```\n/spec regenerate all\n```");
   });
 });

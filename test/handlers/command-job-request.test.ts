@@ -26,8 +26,34 @@ describe("commandJobRequest", () => {
     ],
     [
       "regenerate of the issue's implementation spec: that branch's lane",
-      job({ kind: "regenerate", names: ["spec-gift-wrapping"], withDependents: false, force: true }),
-      "orbit/books:regenerate:spec-gift-wrapping:f:#12:alice-dev",
+      job({ kind: "regenerate", names: ["spec-12-gift-wrapping"], withDependents: false, force: true }),
+      "orbit/books:regenerate:spec-12-gift-wrapping:f:#12:alice-dev",
+      "orbit/books#specwright/spec-12-gift-wrapping",
+    ],
+    [
+      "regenerate of a system agent named spec-…: the system-specs lane, where the job writes",
+      job({ kind: "regenerate", names: ["spec-foo"], withDependents: false, force: false }),
+      "orbit/books:regenerate:spec-foo::#12:alice-dev",
+      "orbit/books#specwright/system-specs",
+    ],
+    [
+      "regenerate of the issue's spec mixed with agent names: the system-specs lane (the job refuses it)",
+      job({
+        kind: "regenerate",
+        names: ["spec-12-gift-wrapping", "catalog"],
+        withDependents: false,
+        force: false,
+      }),
+      "orbit/books:regenerate:catalog,spec-12-gift-wrapping::#12:alice-dev",
+      "orbit/books#specwright/system-specs",
+    ],
+    [
+      "regenerate spec-<slug> on a pull request: that spec's branch lane",
+      job(
+        { kind: "regenerate", names: ["spec-gift-wrapping"], withDependents: false, force: false },
+        { conversation: { number: 40, isPullRequest: true, title: "Spec: Gift wrapping", labels: [] } },
+      ),
+      "orbit/books:regenerate:spec-gift-wrapping::#40:alice-dev",
       "orbit/books#specwright/spec-gift-wrapping",
     ],
     ["check", job({ kind: "check" }), "orbit/books:check:#12:alice-dev", "orbit/books#conversation-12"],

@@ -102,7 +102,7 @@ describe("handleIssuesLabeled", () => {
     const outcome = await handleIssuesLabeled({ id: "d-3", payload: webhookFixture("issues-labeled") }, deps);
     expect(outcome).toMatchObject({ status: "queued", key: "orbit/books:label:#12:needs-spec:alice-dev" });
     expect(requests[0]).toMatchObject({
-      lane: "orbit/books#specwright/spec-gift-wrapping-at-checkout",
+      lane: "orbit/books#specwright/spec-12-gift-wrapping-at-checkout",
       deliveryId: "d-3",
       payload: {
         kind: "issue-labeled",
@@ -142,6 +142,11 @@ describe("handlePush", () => {
       after: "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d",
       changedFiles: ["docs/discovery/gift-wrapping.md", "src/cart/cart.ts", "src/catalog/search.ts"],
       addedOrModified: ["docs/discovery/gift-wrapping.md", "src/cart/cart.ts"],
+      // Who made each commit, so the job can skip pushes that only merge Specwright's work.
+      commits: [
+        { authorLogin: "alice-dev", authorEmail: "alice@orbit.example", message: "Discovery: gift wrapping" },
+        { authorLogin: "alice-dev", authorEmail: "alice@orbit.example", message: "Cap the cart at 25 books" },
+      ],
     });
   });
 

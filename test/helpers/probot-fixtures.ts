@@ -4,9 +4,10 @@
  * and a discovery document pushed to `docs/discovery/`.
  */
 
-/** The output path of the issue #12 spec ("Gift wrapping at checkout"). */
-export const GIFT_SPEC_PATH = "specs/gift-wrapping-at-checkout.md";
-export const GIFT_BRANCH = "specwright/spec-gift-wrapping-at-checkout";
+/** The job target, output path and branch of the issue #12 spec ("Gift wrapping at checkout"). */
+export const GIFT_TARGET = "spec-12-gift-wrapping-at-checkout";
+export const GIFT_SPEC_PATH = "specs/12-gift-wrapping-at-checkout.md";
+export const GIFT_BRANCH = "specwright/spec-12-gift-wrapping-at-checkout";
 
 /** An implementation spec for gift wrapping that passes every implementation-spec rule on Orbit. */
 export function giftSpec(options: { questions?: string[]; extra?: string } = {}): string {

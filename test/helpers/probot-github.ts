@@ -204,8 +204,11 @@ export function createGithubMock() {
         .reply(200, commit, { "content-type": "text/plain; charset=utf-8" });
       return mock;
     },
-    /** One Git Data API commit: tree, commit and ref requests, captured as `tree`, `commit`, `ref`. */
-    commit(branch: string, result: { tree: string; commit: string }, ref: "create" | "update") {
+    /**
+     * One Git Data API commit: tree, commit and ref requests, captured as `tree`, `commit`, `ref`.
+     * `rejected`: the ref update is refused as GitHub refuses a non-fast-forward (someone pushed meanwhile).
+     */
+    commit(branch: string, result: { tree: string; commit: string }, ref: "create" | "update" | "rejected") {
       scope.post(`${R}/git/trees`).reply(capture("tree", 201, () => ({ sha: result.tree })));
       scope
         .post(`${R}/git/commits`)
@@ -215,7 +218,16 @@ export function createGithubMock() {
         object: { sha: result.commit },
       }));
       if (ref === "create") scope.post(`${R}/git/refs`).reply(refReply);
-      else scope.patch(`${R}/git/refs/heads%2F${enc(branch)}`).reply(refReply);
+      else if (ref === "update") scope.patch(`${R}/git/refs/heads%2F${enc(branch)}`).reply(refReply);
+      else {
+        scope.patch(`${R}/git/refs/heads%2F${enc(branch)}`).reply(
+          capture("ref", 422, () => ({
+            message: "Update is not a fast forward",
+            documentation_url: "https://docs.github.com/rest/git/refs#update-a-reference",
+            status: "422",
+          })),
+        );
+      }
       return mock;
     },
     openPulls(branch: string, pulls: unknown[]) {

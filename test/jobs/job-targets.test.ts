@@ -15,9 +15,23 @@ describe("slugs and targets", () => {
     expect(slugify(title, "fallback")).toBe(slug);
   });
 
-  it("names an issue's spec after its title, or its number when the title has no letters", () => {
-    expect(issueSlug({ number: 12, title: "Gift wrapping" })).toBe("gift-wrapping");
+  it("names an issue's spec after its number and title, or its number alone when the title has no letters", () => {
+    expect(issueSlug({ number: 12, title: "Gift wrapping" })).toBe("12-gift-wrapping");
     expect(issueSlug({ number: 12, title: "???" })).toBe("issue-12");
+  });
+
+  it("gives two issues with the same title separate targets, branches and spec files", () => {
+    const [a, b] = [12, 13].map((number) =>
+      implementationTarget(issueSlug({ number, title: "Login" }), "specs/{slug}.md"),
+    );
+    expect(a).toEqual({
+      slug: "12-login",
+      target: "spec-12-login",
+      branch: "specwright/spec-12-login",
+      outputPath: "specs/12-login.md",
+    });
+    expect(b?.branch).toBe("specwright/spec-13-login");
+    expect(b?.outputPath).toBe("specs/13-login.md");
   });
 
   it("names a discovery document's spec after its file name", () => {

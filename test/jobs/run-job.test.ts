@@ -15,6 +15,8 @@ function services(): JobServices & { error: ReturnType<typeof vi.fn> } {
     },
     enqueue: () => Promise.reject(new Error("no enqueue expected")),
     runLimiter: createRateLimiter({ max: 1, windowMs: 1000, now: () => 0 }),
+    refusalLimiter: createRateLimiter({ max: 1, windowMs: 1000, now: () => 0 }),
+    secretEnv: {},
     now: () => 0,
     progressIntervalMs: 1000,
     builtinPromptsDir: "/nowhere",

@@ -15,6 +15,12 @@ export interface GithubHostOptions {
   repo: string;
   /** The app's login, `<app slug>[bot]`; identifies Specwright's own comments and commits. */
   botLogin: string;
+  /**
+   * The process environment (e.g. `process.env`): the values of its secret-looking variables
+   * (`…KEY`, `…TOKEN`, `…SECRET`…) are redacted from every text the host posts, on top of the
+   * known token shapes. Defaults to none.
+   */
+  secretEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -40,7 +46,14 @@ export function createGithubHost(options: GithubHostOptions): GitHost {
       "invalid-request",
     );
   }
-  const ctx: HostContext = { octokit, owner, repo, repository: `${owner}/${repo}`, botLogin };
+  const ctx: HostContext = {
+    octokit,
+    owner,
+    repo,
+    repository: `${owner}/${repo}`,
+    botLogin,
+    secretEnv: options.secretEnv ?? {},
+  };
   return {
     repository: ctx.repository,
     botLogin,

@@ -85,12 +85,13 @@ function failureOf(result: RunResult, retryCommand: string | undefined): Progres
 /**
  * The final progress state of a finished job. `target` defaults to `system-specs` or
  * `spec-<slug>`; `retryCommand` defaults to `/spec regenerate <failed…> [--with-dependents]` for
- * system specs (implementation specs have no default: pass the command that fits the trigger).
+ * system specs (implementation specs have no default: pass the command that fits the trigger);
+ * `notes` are shown to readers (e.g. that some review comments were left out).
  */
 export function progressFromRunResult(
   result: RunResult,
   links: ProgressLinks = {},
-  options: { target?: string; title?: string; retryCommand?: string } = {},
+  options: { target?: string; title?: string; retryCommand?: string; notes?: string[] } = {},
 ): ProgressState {
   const failure = failureOf(result, options.retryCommand);
   return {
@@ -101,6 +102,7 @@ export function progressFromRunResult(
     model: result.model,
     agents: result.agents.map(toAgentProgress),
     links,
+    ...(options.notes && options.notes.length > 0 ? { notes: options.notes } : {}),
     ...(failure ? { failure } : {}),
     finished: true,
     costUsd: result.costUsd,

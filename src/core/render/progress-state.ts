@@ -56,6 +56,8 @@ export interface ProgressState {
   model?: string;
   agents: AgentProgress[];
   links?: ProgressLinks;
+  /** Notes for readers, e.g. that comments from people without write access were left out. */
+  notes?: string[];
   failure?: ProgressFailure;
   /** True once the job has ended (successfully or not). */
   finished: boolean;

@@ -88,7 +88,7 @@ function failureBlock(state: ProgressState): string[] {
     );
   }
   if (failure.retryCommand) {
-    const command = plainText(failure.retryCommand, 500).replace(/`/g, "");
+    const command = plainText(failure.retryCommand, 3000).replace(/`/g, "");
     out.push("", "To retry, comment:", "", "```", command, "```");
   }
   return out;
@@ -106,6 +106,7 @@ export function renderProgressComment(state: ProgressState): string {
   if (state.commit) meta.push(`Commit ${codeSpan(shortSha(state.commit))}`);
   if (state.model) meta.push(`model ${codeSpan(state.model, 100)}`);
   if (meta.length > 0) out.push("", meta.join(" · "));
+  for (const note of state.notes ?? []) out.push("", `> ${sanitizeInline(note, 500)}`);
   if (state.agents.length > 0) {
     out.push("", ...[...state.agents].sort((a, b) => a.phase - b.phase).map(agentLine));
     const done = state.agents.filter((a) => a.status.kind === "succeeded").length;

@@ -4,6 +4,7 @@ import type { AgentRunRecord, RunResult } from "../run/run-result.js";
 import { countBySeverity, formatSeverityCounts } from "./count-by-severity.js";
 import { categoryOfRule, FINDING_CATEGORIES } from "./finding-categories.js";
 import { formatDuration, formatTokens, formatUsd, plural, shortSha } from "./format-units.js";
+import { renderRunMetadata } from "./pull-request-metadata.js";
 import { codeSpan, markerSafe, safeUrl, sanitizeInline, tableCell } from "./sanitize-text.js";
 import { GITHUB_BODY_LIMIT, truncateForGithub, truncateList } from "./truncate-for-github.js";
 
@@ -18,6 +19,8 @@ export interface PullRequestBodyInput {
   trigger?: string;
   /** The issue the spec is written for (adds `Refs #N`). */
   issueNumber?: number;
+  /** Where an implementation spec came from (`issue #12` or the document's path), kept in the run marker. */
+  source?: string;
   /** Notes for reviewers, e.g. that comments from users without write access were left out. */
   notes?: string[];
 }
@@ -41,21 +44,20 @@ const STATUS_TEXT: Readonly<Record<AgentRunRecord["status"], string>> = {
 
 function metadataMarker(input: PullRequestBodyInput): string {
   const { result } = input;
-  const json = JSON.stringify({
+  return renderRunMetadata({
     target: input.target,
     kind: result.kind,
     commit: result.commit,
+    ...(input.source !== undefined ? { source: input.source } : {}),
     model: result.model,
     startedAt: result.startedAt,
     agents: result.agents.map((a) => a.name),
   });
-  // `<` and `>` escaped so nothing in the JSON can end the HTML comment early.
-  return `<!-- specwright:run ${json.replace(/</g, "\\u003c").replace(/>/g, "\\u003e")} -->`;
 }
 
-function commitLink(input: PullRequestBodyInput): string {
-  const sha = input.result.commit;
-  const base = safeUrl(input.repositoryUrl);
+/** The commit the specs describe, linked on the repository's web page when its URL is known. */
+export function renderCommitLink(sha: string, repositoryUrl: string | undefined): string {
+  const base = safeUrl(repositoryUrl);
   const label = codeSpan(shortSha(sha));
   return base && /^[0-9a-f]{7,40}$/i.test(sha)
     ? `[${label}](${base.replace(/\/+$/, "")}/commit/${sha})`
@@ -98,14 +100,29 @@ function findingsSection(result: RunResult): string[] {
   ];
 }
 
-function iterateSection(result: RunResult): string[] {
-  const example = result.kind === "system" ? (result.agents[0]?.name ?? "<name>") : "<name>";
+/**
+ * How to iterate on the pull request. An implementation spec is revised as it is, or drafted
+ * again from its source under its own name; a system-spec PR may change several specs, so
+ * `/spec revise` names the spec and `/spec regenerate` takes agent names.
+ */
+export function renderIterateAdvice(kind: RunResult["kind"], target: string, example?: string): string[] {
+  if (kind === "implementation") {
+    return [
+      "### How to iterate",
+      "",
+      "Comment on this pull request:",
+      "- `/spec revise <feedback>`: rewrite the spec with your feedback and this PR's review comments (pushes a new commit here).",
+      `- ${codeSpan(`/spec regenerate ${target}`)}: draft the spec again from its source (the issue or the discovery document); the new commit goes on top of this branch.`,
+      "- `/spec check`: run the consistency review again.",
+    ];
+  }
+  const name = example ?? "<name>";
   return [
     "### How to iterate",
     "",
     "Comment on this pull request:",
-    "- `/spec revise <feedback>`: rewrite the spec with your feedback and this PR's review comments (pushes a new commit here).",
-    `- ${codeSpan(`/spec regenerate ${example}`)}: rerun one spec's agent from the current code; add \`--with-dependents\` to rerun the specs that read it.`,
+    `- ${codeSpan(`/spec revise ${name} <feedback>`)}: rewrite one spec of this PR (start with its name) with your feedback and this PR's review comments (pushes a new commit here).`,
+    `- ${codeSpan(`/spec regenerate ${name}`)}: rerun one spec's agent from the current code; add \`--with-dependents\` to rerun the specs that read it.`,
     "- `/spec check`: run the consistency review again.",
   ];
 }
@@ -125,7 +142,7 @@ export function renderPullRequestBody(input: PullRequestBodyInput): string {
 
   const head = [pullRequestMarker(input.target), metadataMarker(input), "## What changed and why", ""];
   head.push(
-    `Specwright's agents wrote ${plural(specs.length, "spec")} from the code at ${commitLink(input)}` +
+    `Specwright's agents wrote ${plural(specs.length, "spec")} from the code at ${renderCommitLink(result.commit, input.repositoryUrl)}` +
       `${result.kind === "implementation" ? " (implementation spec)" : ""}.`,
   );
   if (input.trigger) head.push("", `**Why:** ${sanitizeInline(input.trigger, 500)}`);
@@ -172,7 +189,7 @@ export function renderPullRequestBody(input: PullRequestBodyInput): string {
     "",
     ...findingsSection(result),
     "",
-    ...iterateSection(result),
+    ...renderIterateAdvice(result.kind, input.target, result.agents[0]?.name),
     "",
     "<sub>Token costs are estimates from list prices. Input tokens include cache reads and writes.</sub>",
   ];

@@ -1,6 +1,6 @@
-import { openGithubSnapshot } from "../../adapters/github/open-github-snapshot.js";
 import type { Config } from "../../core/config/config-schema.js";
 import { resolveSystemSpecs, type ResolvedAgent } from "../../core/config/resolve-config.js";
+import { openRepoSnapshot } from "../github/open-repo-snapshot.js";
 import type { JobContext } from "../job-services.js";
 
 /**
@@ -9,12 +9,7 @@ import type { JobContext } from "../job-services.js";
  */
 export async function listAgents(ctx: JobContext, config: Config): Promise<ResolvedAgent[]> {
   if (config.systemSpecs.agents.length > 0) return resolveSystemSpecs(config, []).agents;
-  const snapshot = await openGithubSnapshot({
-    octokit: ctx.octokit,
-    owner: ctx.repo.owner,
-    repo: ctx.repo.repo,
-    ref: ctx.repo.defaultBranch,
-  });
+  const snapshot = await openRepoSnapshot(ctx, ctx.repo.defaultBranch);
   const files = (await snapshot.listFiles()).map((f) => f.path);
   return resolveSystemSpecs(config, files).agents;
 }

@@ -1,9 +1,9 @@
-import { openGithubSnapshot } from "../../adapters/github/open-github-snapshot.js";
 import type { Config } from "../../core/config/config-schema.js";
 import { renderPlanText } from "../../core/render/render-plan-text.js";
 import { codeSpan } from "../../core/render/sanitize-text.js";
 import { loadPrompts } from "../../services/load-prompts.js";
 import { planRepository } from "../../services/plan-repository.js";
+import { openRepoSnapshot } from "../github/open-repo-snapshot.js";
 import type { JobContext } from "../job-services.js";
 import { fencedBlock } from "./fenced-block.js";
 
@@ -17,12 +17,7 @@ export async function replyPlan(
   names: string[],
   issueNumber: number,
 ): Promise<void> {
-  const snapshot = await openGithubSnapshot({
-    octokit: ctx.octokit,
-    owner: ctx.repo.owner,
-    repo: ctx.repo.repo,
-    ref: ctx.repo.defaultBranch,
-  });
+  const snapshot = await openRepoSnapshot(ctx, ctx.repo.defaultBranch);
   const readRepoFile = async (path: string) => {
     const file = await snapshot.readFile(path);
     return file.kind === "text" ? file.text : undefined;

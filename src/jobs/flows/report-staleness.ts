@@ -1,5 +1,4 @@
 import pLimit from "p-limit";
-import { openGithubSnapshot } from "../../adapters/github/open-github-snapshot.js";
 import { classifyDocuments } from "../../core/checks/classify-documents.js";
 import type { Config } from "../../core/config/config-schema.js";
 import { resolveSystemSpecs } from "../../core/config/resolve-config.js";
@@ -7,6 +6,7 @@ import { createFileIndex } from "../../core/files/file-index.js";
 import { extractCitations } from "../../core/markdown/extract-citations.js";
 import { renderStaleness, type StaleSpec } from "../../core/render/render-staleness.js";
 import { readSpecDocument } from "../../services/read-spec-document.js";
+import { openRepoSnapshot } from "../github/open-repo-snapshot.js";
 import type { JobContext } from "../job-services.js";
 
 /**
@@ -22,12 +22,7 @@ export async function reportStaleness(
   commit: string,
   changedFiles: readonly string[],
 ): Promise<StaleSpec[] | undefined> {
-  const snapshot = await openGithubSnapshot({
-    octokit: ctx.octokit,
-    owner: ctx.repo.owner,
-    repo: ctx.repo.repo,
-    ref: commit,
-  });
+  const snapshot = await openRepoSnapshot(ctx, commit);
   const files = createFileIndex(await snapshot.listFiles());
   const systemSpecs = resolveSystemSpecs(config, files.files);
   const kinds = classifyDocuments(files.files, systemSpecs, config.implementationSpecs.output);

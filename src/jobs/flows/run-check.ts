@@ -1,4 +1,3 @@
-import { openGithubSnapshot } from "../../adapters/github/open-github-snapshot.js";
 import type { Finding } from "../../core/checks/types.js";
 import type { Config } from "../../core/config/config-schema.js";
 import { progressFromRunResult } from "../../core/render/progress-from-run-result.js";
@@ -6,13 +5,14 @@ import type { ProgressState } from "../../core/render/progress-state.js";
 import type { PullRequestInfo } from "../../ports/git-host.js";
 import { checkRepository } from "../../services/check-repository.js";
 import type { SpecEngine } from "../../services/spec-engine.js";
-import { describeFailure } from "../describe-failure.js";
 import { getPullRequest } from "../github/get-pull-request.js";
 import { listPullRequestLines } from "../github/list-pull-request-lines.js";
+import { openRepoSnapshot } from "../github/open-repo-snapshot.js";
 import type { JobContext } from "../job-services.js";
-import { createProgressReporter } from "../progress/create-progress-reporter.js";
-import { failedProgress } from "../progress/progress-outcomes.js";
+import { createJobReporter } from "../progress/create-job-reporter.js";
+import { progressAfterError } from "../progress/progress-outcomes.js";
 import { publishReview } from "../publish/publish-review.js";
+import { progressLinks } from "../publish/publish-run.js";
 import { requireBranchHead } from "../publish/require-branch-head.js";
 
 const CHECK_TARGET = "check";
@@ -39,13 +39,12 @@ export async function runCheck(
   issueNumber: number,
   isPullRequest: boolean,
 ): Promise<void> {
-  const { host, repo, services } = ctx;
-  const reporter = createProgressReporter({
-    host,
-    initial: { target: CHECK_TARGET, kind: "check", agents: [], finished: false },
-    now: services.now,
-    intervalMs: services.progressIntervalMs,
-    log: ctx.log,
+  const { host, repo } = ctx;
+  const reporter = createJobReporter(ctx, {
+    target: CHECK_TARGET,
+    kind: "check",
+    agents: [],
+    finished: false,
   });
   await reporter.start(issueNumber);
   try {
@@ -67,12 +66,7 @@ export async function runCheck(
       headSha = (await requireBranchHead(host, repo.defaultBranch)).sha;
     }
     reporter.update((s) => ({ ...s, commit: headSha }));
-    const snapshot = await openGithubSnapshot({
-      octokit: ctx.octokit,
-      owner: repo.owner,
-      repo: repo.repo,
-      ref: headSha,
-    });
+    const snapshot = await openRepoSnapshot(ctx, headSha);
     const engine = tryEngine(ctx);
     let findings: Finding[];
     let state: ProgressState;
@@ -111,12 +105,9 @@ export async function runCheck(
     await reporter.finish({
       ...state,
       title: `${findings.length} finding${findings.length === 1 ? "" : "s"}`,
-      links: {
-        ...(pr ? { pullRequest: { url: pr.url, number: pr.number } } : {}),
-        ...(checkRun.url ? { checkRun: { url: checkRun.url } } : {}),
-      },
+      links: progressLinks(pr, checkRun),
     });
   } catch (error) {
-    await reporter.finish(failedProgress(reporter.state(), describeFailure(error), "/spec check"));
+    await reporter.finish(progressAfterError(reporter.state(), error, { retryCommand: "/spec check" }));
   }
 }

@@ -1,19 +1,17 @@
-import { openGithubSnapshot } from "../../adapters/github/open-github-snapshot.js";
 import type { Config } from "../../core/config/config-schema.js";
 import type { ProgressState } from "../../core/render/progress-state.js";
 import { progressFromRunResult } from "../../core/render/progress-from-run-result.js";
+import { readRunMetadata } from "../../core/render/pull-request-metadata.js";
 import { renderProgressComment } from "../../core/render/render-progress-comment.js";
 import { renderPullRequestBody } from "../../core/render/render-pull-request-body.js";
 import type { RepoSnapshot } from "../../ports/repo-snapshot.js";
-import { describeFailure } from "../describe-failure.js";
+import { openRepoSnapshot } from "../github/open-repo-snapshot.js";
 import type { JobContext } from "../job-services.js";
 import type { ImplementationTarget } from "../job-targets.js";
-import { createProgressReporter } from "../progress/create-progress-reporter.js";
-import { blockedProgress, failedProgress } from "../progress/progress-outcomes.js";
-import { createBranchWriter } from "../publish/create-branch-writer.js";
-import { prepareBranch } from "../publish/prepare-branch.js";
+import { createJobReporter } from "../progress/create-job-reporter.js";
+import { failedProgress, progressAfterError } from "../progress/progress-outcomes.js";
 import { publishRun } from "../publish/publish-run.js";
-import { requireBranchHead } from "../publish/require-branch-head.js";
+import { openSpecBranch } from "./open-spec-branch.js";
 
 /** The discovery document handed to the implementation-spec builder. */
 export interface DiscoveryInput {
@@ -30,6 +28,8 @@ export interface ImplementationSpecRun {
   target: ImplementationTarget;
   /** The spec's title: the issue's title or the document's name. */
   title: string;
+  /** Where the discovery text comes from: `issue #12` or the document's path (kept in the PR's run marker). */
+  source: string;
   /** Reads the discovery text once the repository is open. */
   discovery: (snapshot: RepoSnapshot) => Promise<DiscoveryInput>;
   /** The issue the spec is for: home of the progress comment and `Refs #N` in the PR. */
@@ -45,32 +45,35 @@ export interface ImplementationSpecRun {
 /**
  * Drafts one implementation spec:
  * 1. progress comment on the issue (for a document: on its open PR, or on the PR once opened);
+ *    a document whose spec branch already has an open PR drafted from ANOTHER source (same file
+ *    name elsewhere) is refused, so neither overwrites the other;
  * 2. the default branch's head is the commit the spec describes; the spec branch is checked for
  *    commits not made by Specwright (stop unless forced);
  * 3. the engine writes the spec from the discovery text;
- * 4. the file as one commit on `specwright/spec-<slug>`, PR `Spec: <title>` opened or updated,
- *    review and check run; 5. final progress with links, or the cause and the retry command.
+ * 4. the file as one commit on top of `specwright/spec-<slug>`, PR `Spec: <title>` opened or
+ *    updated, review and check run; 5. final progress with links, or the cause and the retry command.
  */
 export async function runImplementationSpec(ctx: JobContext, run: ImplementationSpecRun): Promise<void> {
   const { host, repo, services } = ctx;
-  const reporter = createProgressReporter({
-    host,
-    initial: {
-      target: run.target.target,
-      kind: "implementation",
-      title: run.title,
-      agents: [],
-      finished: false,
-    },
-    now: services.now,
-    intervalMs: services.progressIntervalMs,
-    log: ctx.log,
+  const reporter = createJobReporter(ctx, {
+    target: run.target.target,
+    kind: "implementation",
+    title: run.title,
+    agents: [],
+    finished: false,
   });
-  let home = run.issueNumber ?? (await host.findOpenPullRequest(run.target.branch))?.number;
-  if (home !== undefined) await reporter.start(home);
+  let home = run.issueNumber;
   const finishWith = async (state: ProgressState) => {
     if (home !== undefined) return reporter.finish(state, home);
     if (run.reportCommit === undefined) return;
+    // No conversation to comment in yet: a retry command would have nowhere to go.
+    const failure = state.failure && {
+      ...state.failure,
+      retryCommand: undefined,
+      cause: state.failure.retryCommand
+        ? `${state.failure.cause} Push the document again to retry.`
+        : state.failure.cause,
+    };
     await host.createCheckRun({
       name: `Specwright spec: ${run.target.slug}`,
       headSha: run.reportCommit,
@@ -78,27 +81,33 @@ export async function runImplementationSpec(ctx: JobContext, run: Implementation
       conclusion: state.failure ? "failure" : "success",
       output: {
         title: state.failure ? "The spec could not be drafted" : "Spec drafted",
-        summary: renderProgressComment(state),
+        summary: renderProgressComment({ ...state, ...(failure ? { failure } : {}) }),
       },
       externalId: ctx.jobId,
     });
   };
   try {
-    const base = await requireBranchHead(host, repo.defaultBranch);
-    reporter.update((s) => ({ ...s, commit: base.sha, model: run.config.model.name }));
-    const plan = await prepareBranch(host, run.target.branch, base, run.force);
-    if (!plan.ok) {
-      const force = run.retryCommand ? `${run.retryCommand} --force` : undefined;
-      await finishWith(blockedProgress(reporter.state(), plan.branch, plan.foreign, force));
-      return;
+    if (home === undefined) {
+      const open = await host.findOpenPullRequest(run.target.branch);
+      const owner = open ? readRunMetadata(open.body)?.source : undefined;
+      if (open && owner !== undefined && owner !== run.source) {
+        const cause =
+          `The branch ${run.target.branch} already has an open pull request (#${open.number}) drafted from ${owner}; ` +
+          `${run.source} has the same name, so it would write the same branch and spec file. ` +
+          `Specwright left #${open.number} alone. Rename this document (its file name names the spec), or merge or close #${open.number} first.`;
+        await finishWith(failedProgress(reporter.state(), { cause, details: [] }, undefined));
+        return;
+      }
+      home = open?.number;
     }
-    const engine = services.engine();
-    const snapshot = await openGithubSnapshot({
-      octokit: ctx.octokit,
-      owner: repo.owner,
-      repo: repo.repo,
-      ref: base.sha,
+    if (home !== undefined) await reporter.start(home);
+    const { base, writer } = await openSpecBranch(ctx, reporter, {
+      branch: run.target.branch,
+      force: run.force,
+      model: run.config.model.name,
     });
+    const engine = services.engine();
+    const snapshot = await openRepoSnapshot(ctx, base.sha);
     const discovery = await run.discovery(snapshot);
     const result = await engine.generateImplementationSpec({
       snapshot,
@@ -108,38 +117,38 @@ export async function runImplementationSpec(ctx: JobContext, run: Implementation
       outputPath: run.target.outputPath,
       onProgress: (event) => reporter.onProgress(event),
     });
-    const basePaths = new Set((await snapshot.listFiles()).map((f) => f.path));
     const published = await publishRun(ctx, {
-      writer: createBranchWriter(host, plan, ctx.jobId),
+      writer,
       result,
+      snapshot,
       commitMessage: `Spec: ${run.title}`,
       title: `Spec: ${run.title}`,
       body: renderPullRequestBody({
         result,
         target: run.target.target,
+        source: run.source,
         ...(repo.htmlUrl ? { repositoryUrl: repo.htmlUrl } : {}),
         trigger: run.trigger,
         ...(run.issueNumber !== undefined ? { issueNumber: run.issueNumber } : {}),
         notes: discovery.notes,
       }),
-      newPaths: new Set(result.files.map((f) => f.path).filter((p) => !basePaths.has(p))),
     });
     home ??= published.pr?.number;
     await finishWith(
-      progressFromRunResult(
-        result,
-        {
-          ...(published.pr ? { pullRequest: { url: published.pr.url, number: published.pr.number } } : {}),
-          ...(published.checkRun?.url ? { checkRun: { url: published.checkRun.url } } : {}),
-        },
-        {
-          target: run.target.target,
-          title: run.title,
-          ...(run.retryCommand ? { retryCommand: run.retryCommand } : {}),
-        },
-      ),
+      progressFromRunResult(result, published.links, {
+        target: run.target.target,
+        title: run.title,
+        ...(run.retryCommand ? { retryCommand: run.retryCommand } : {}),
+      }),
     );
   } catch (error) {
-    await finishWith(failedProgress(reporter.state(), describeFailure(error), run.retryCommand));
+    // `--force` needs a conversation to be commented in: a document without an open PR has none.
+    const force = home !== undefined && run.retryCommand ? `${run.retryCommand} --force` : undefined;
+    await finishWith(
+      progressAfterError(reporter.state(), error, {
+        retryCommand: run.retryCommand,
+        ...(force ? { forceCommand: force } : {}),
+      }),
+    );
   }
 }

@@ -21,6 +21,8 @@ export async function requestGithub<T>(
     repo: repo.repo,
     repository: `${repo.owner}/${repo.repo}`,
     botLogin: "",
+    // Errors end up in posted text, which the host redacts with the environment when posting.
+    secretEnv: {},
   };
   return (await requestHost(ctx, op, route, parameters, schema)).data;
 }

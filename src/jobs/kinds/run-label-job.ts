@@ -1,7 +1,8 @@
 import { admitRun } from "../admission/admit-run.js";
 import { admitSender } from "../admission/admit-sender.js";
-import { collectIssueDiscovery } from "../discovery/collect-issue-discovery.js";
+import { collectIssueDiscovery, issueSource } from "../discovery/collect-issue-discovery.js";
 import { runImplementationSpec } from "../flows/run-implementation-spec.js";
+import { acknowledge } from "../github/acknowledge.js";
 import type { LabelJob } from "../job-payload.js";
 import type { JobContext } from "../job-services.js";
 import { implementationTarget, issueSlug } from "../job-targets.js";
@@ -29,13 +30,14 @@ export async function runLabelJob(ctx: JobContext, job: LabelJob): Promise<void>
   const { config } = loaded;
   if (job.label !== config.implementationSpecs.label) return;
   if (!(await admitSender(ctx, job.sender, n))) return;
-  await ctx.host.addReaction({ kind: "issue", issueNumber: n }, "eyes");
+  await acknowledge(ctx, { kind: "issue", issueNumber: n });
   if (!(await admitRun(ctx, n))) return;
   const target = implementationTarget(issueSlug(job.conversation), config.implementationSpecs.output);
   await runImplementationSpec(ctx, {
     config,
     target,
     title: job.conversation.title,
+    source: issueSource(n),
     discovery: () => collectIssueDiscovery(ctx, n),
     issueNumber: n,
     trigger: `@${job.sender} labelled #${n} with \`${job.label}\``,

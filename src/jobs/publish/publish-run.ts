@@ -1,6 +1,8 @@
 import type { Finding } from "../../core/checks/types.js";
+import type { ProgressLinks } from "../../core/render/progress-state.js";
 import type { RunResult } from "../../core/run/run-result.js";
 import type { CheckRunInfo, PullRequestInfo } from "../../ports/git-host.js";
+import type { RepoSnapshot } from "../../ports/repo-snapshot.js";
 import type { JobContext } from "../job-services.js";
 import type { BranchWriter } from "./create-branch-writer.js";
 import { publishReview } from "./publish-review.js";
@@ -10,6 +12,8 @@ import { upsertPullRequest } from "./upsert-pull-request.js";
 export interface PublishedRun {
   pr: PullRequestInfo | undefined;
   checkRun: CheckRunInfo | undefined;
+  /** The links for the progress comment. */
+  links: ProgressLinks;
 }
 
 /** The run's findings: the consistency review's plus those on each published spec, each once. */
@@ -24,21 +28,33 @@ export function runFindings(result: RunResult): Finding[] {
   return [...seen.values()];
 }
 
+/** The progress comment's links to a pull request and a check run, when there are any. */
+export function progressLinks(
+  pr: PullRequestInfo | undefined,
+  checkRun: CheckRunInfo | undefined,
+): ProgressLinks {
+  return {
+    ...(pr ? { pullRequest: { url: pr.url, number: pr.number } } : {}),
+    ...(checkRun?.url ? { checkRun: { url: checkRun.url } } : {}),
+  };
+}
+
 /**
  * Publishes a finished run: all its files as ONE commit on the writer's branch (after any
  * phase checkpoints), the branch's pull request opened or updated (never a second one), then
- * the review and the "Specwright consistency" check run. Nothing is published when the run
- * produced no file and the branch does not exist.
+ * the review and the "Specwright consistency" check run. `snapshot` is the repository the run
+ * read (the default branch): files it lacks are new, so every line of them is in the diff.
+ * Nothing is published when the run produced no file and the branch does not exist.
  */
 export async function publishRun(
   ctx: JobContext,
   input: {
     writer: BranchWriter;
     result: RunResult;
+    snapshot: RepoSnapshot;
     commitMessage: string;
     title: string;
     body: string;
-    newPaths: ReadonlySet<string>;
   },
 ): Promise<PublishedRun> {
   const { writer, result } = input;
@@ -46,7 +62,7 @@ export async function publishRun(
     result.files.map((f) => ({ path: f.path, content: f.content })),
     input.commitMessage,
   );
-  if (!writer.exists()) return { pr: undefined, checkRun: undefined };
+  if (!writer.exists()) return { pr: undefined, checkRun: undefined, links: {} };
   const { pr, existed } = await upsertPullRequest(ctx.host, {
     branch: writer.branch,
     base: ctx.repo.defaultBranch,
@@ -54,13 +70,14 @@ export async function publishRun(
     body: input.body,
     branchIsNew: !writer.existedBefore,
   });
+  const basePaths = new Set((await input.snapshot.listFiles()).map((f) => f.path));
   const checkRun = await publishReview(ctx, {
     pr,
     prExisted: existed,
     commitSha: writer.headSha(),
     findings: runFindings(result),
     files: result.files,
-    newPaths: input.newPaths,
+    newPaths: new Set(result.files.map((f) => f.path).filter((p) => !basePaths.has(p))),
   });
-  return { pr, checkRun };
+  return { pr, checkRun, links: progressLinks(pr, checkRun) };
 }

@@ -34,7 +34,7 @@ describe("renderConfigProblemsComment", () => {
       | 1 | \`.github/specwright.yml:14:12\` | \`systemSpecs.agents[2].phase\` | Expected a whole number of at least 1, got "two". |
       | 2 | \`.github/specwright.yml\` | — | Unknown key \\| weird |
 
-      **What to do:** Fix each problem listed (file:line:column, key) and run again. The JSON Schema in schema/specwright.schema.json helps editors complete keys. Specwright reads the config from the default branch, so push the fix there;
+      **What to do:** Fix each problem listed (file:line:column, key) and run again. Specwright's JSON Schema (schema/specwright.schema.json in the Specwright repository) lets editors complete and check keys. Specwright reads the config from the default branch, so push the fix there;
       then label the issue again or repeat your \`/spec\` command."
     `);
   });

@@ -3,6 +3,7 @@ import {
   pullRequestMarker,
   renderPullRequestBody,
 } from "../../../src/core/render/render-pull-request-body.js";
+import { readRunMetadata } from "../../../src/core/render/pull-request-metadata.js";
 import { agent, finding, PLANTED_KEY, runResult } from "./run-fixtures.js";
 
 describe("renderPullRequestBody", () => {
@@ -61,9 +62,26 @@ describe("renderPullRequestBody", () => {
     );
     expect(body).toContain("1 error, 1 warning, 0 info: see the review");
     expect(body).toContain("| Broken cross-references | 1 | 0 | 0 |\n| Glossary violations | 0 | 1 | 0 |");
-    expect(body).toContain("- `/spec revise <feedback>`:");
-    expect(body).toContain("- `/spec regenerate boundary-brief`:");
+    // A system-spec PR may change several specs: the revision names one.
+    expect(body).toContain("- `/spec revise boundary-brief <feedback>`: rewrite one spec of this PR");
+    expect(body).toContain("- `/spec regenerate boundary-brief`: rerun one spec's agent");
     expect(body).toContain("- `/spec check`:");
+  });
+
+  it("tells an implementation spec's reviewers to revise it as it is or draft it again under its own name", () => {
+    const text = renderPullRequestBody({
+      result: runResult({
+        kind: "implementation",
+        agents: [agent({ name: "implementation-spec", specFile: "specs/12-login.md" })],
+      }),
+      target: "spec-12-login",
+      source: "issue #12",
+    });
+    expect(text).toContain("- `/spec revise <feedback>`: rewrite the spec");
+    expect(text).toContain("- `/spec regenerate spec-12-login`: draft the spec again from its source");
+    expect(text).not.toContain("--with-dependents");
+    expect(text).not.toContain("/spec regenerate implementation-spec");
+    expect(readRunMetadata(text)).toMatchObject({ target: "spec-12-login", source: "issue #12" });
   });
 
   it("stays under 65,536 characters with huge file lists, saying how many were left out", () => {

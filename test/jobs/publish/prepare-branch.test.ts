@@ -1,25 +1,41 @@
 import { describe, expect, it } from "vitest";
 import { createBranchWriter } from "../../../src/jobs/publish/create-branch-writer.js";
-import { prepareBranch } from "../../../src/jobs/publish/prepare-branch.js";
-import type { BranchCommit, CommitFilesRequest } from "../../../src/ports/git-host.js";
+import { ForeignCommitsError } from "../../../src/jobs/publish/foreign-commits-error.js";
+import { prepareBranch, type BranchPlan } from "../../../src/jobs/publish/prepare-branch.js";
+import {
+  GitHostError,
+  type BranchCommit,
+  type CommitFilesRequest,
+  type CommitFilesResult,
+} from "../../../src/ports/git-host.js";
 import { createFakeHost } from "../../helpers/probot-fake-host.js";
 
 const base = { sha: "a".repeat(40), treeSha: "b".repeat(40) };
 const head = { sha: "c".repeat(40), treeSha: "d".repeat(40) };
-const commit = (madeBySpecwright: boolean): BranchCommit => ({
-  sha: (madeBySpecwright ? "e" : "f").repeat(40),
+const commit = (
+  madeBySpecwright: boolean,
+  sha = (madeBySpecwright ? "e" : "f").repeat(40),
+): BranchCommit => ({
+  sha,
   authorLogin: madeBySpecwright ? "specwright[bot]" : "carol",
   committerLogin: madeBySpecwright ? "specwright[bot]" : "carol",
   committerEmail: undefined,
-  message: "m",
+  message: madeBySpecwright ? "Spec: x\n\nSpecwright-Run: job-1" : "Clarify the spec",
   madeBySpecwright,
 });
+const notFastForward = () =>
+  new GitHostError(
+    "Could not update the branch for specwright/x in orbit/books: GitHub refused the request: Update is not a fast forward (HTTP 422)",
+    "someone pushed meanwhile",
+    "conflict",
+    422,
+    "Update is not a fast forward",
+  );
 
 describe("prepareBranch", () => {
   it("creates a missing branch from the base", async () => {
     const host = createFakeHost({ getBranchHead: async () => undefined });
     expect(await prepareBranch(host, "specwright/x", base, false)).toEqual({
-      ok: true,
       branch: "specwright/x",
       parentSha: base.sha,
       baseTreeSha: base.treeSha,
@@ -29,41 +45,57 @@ describe("prepareBranch", () => {
     });
   });
 
-  it("rebuilds a branch holding only Specwright's commits from the base (force)", async () => {
+  it("writes on top of a branch holding only Specwright's commits: its head and tree, a fast-forward", async () => {
     const host = createFakeHost({
       getBranchHead: async () => head,
       listBranchCommitsSince: async () => [commit(true)],
     });
-    expect(await prepareBranch(host, "specwright/x", base, false)).toMatchObject({
-      ok: true,
-      parentSha: base.sha,
-      refUpdate: "force",
+    expect(await prepareBranch(host, "specwright/x", base, false)).toEqual({
+      branch: "specwright/x",
+      parentSha: head.sha,
+      baseTreeSha: head.treeSha,
+      refUpdate: "fast-forward",
       existed: true,
       headSha: head.sha,
     });
+    expect(host.calls).toEqual([
+      ["getBranchHead", ["specwright/x"]],
+      ["listBranchCommitsSince", ["specwright/x", base.sha]],
+    ]);
   });
 
-  it("refuses a branch with someone else's commit unless forced", async () => {
+  it("refuses a branch with someone else's commit, and rebuilds it from the base only with --force", async () => {
     const foreign = commit(false);
     const host = createFakeHost({
       getBranchHead: async () => head,
       listBranchCommitsSince: async () => [commit(true), foreign],
     });
-    expect(await prepareBranch(host, "specwright/x", base, false)).toEqual({
-      ok: false,
-      branch: "specwright/x",
-      foreign: [foreign],
-    });
+    const refused = await prepareBranch(host, "specwright/x", base, false).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ForeignCommitsError);
+    expect(refused).toMatchObject({ branch: "specwright/x", foreign: [foreign] });
+
     const forced = createFakeHost({ getBranchHead: async () => head });
     expect(await prepareBranch(forced, "specwright/x", base, true)).toMatchObject({
-      ok: true,
+      parentSha: base.sha,
+      baseTreeSha: base.treeSha,
       refUpdate: "force",
+      headSha: head.sha,
     });
     expect(forced.calls.map(([m]) => m)).toEqual(["getBranchHead"]);
   });
 });
 
 describe("createBranchWriter", () => {
+  const plan = (change: Partial<BranchPlan> = {}): BranchPlan => ({
+    branch: "specwright/x",
+    parentSha: base.sha,
+    baseTreeSha: base.treeSha,
+    refUpdate: "create",
+    existed: false,
+    headSha: undefined,
+    ...change,
+  });
+
   it("chains commits on their predecessor, fast-forwards after the first, and skips unchanged files without a request", async () => {
     const requests: CommitFilesRequest[] = [];
     const host = createFakeHost({
@@ -73,18 +105,7 @@ describe("createBranchWriter", () => {
         return { commitSha: String(n).repeat(40), treeSha: String(n + 5).repeat(40), committed: true };
       },
     });
-    const writer = createBranchWriter(
-      host,
-      {
-        branch: "specwright/x",
-        parentSha: base.sha,
-        baseTreeSha: base.treeSha,
-        refUpdate: "create",
-        existed: false,
-        headSha: undefined,
-      },
-      "job-1",
-    );
+    const writer = createBranchWriter(host, plan(), "job-1");
     expect(await writer.commit([{ path: "a.md", content: "A" }], "phase 1")).toBe(true);
     expect(await writer.commit([{ path: "a.md", content: "A" }], "phase 2")).toBe(false);
     expect(
@@ -103,7 +124,103 @@ describe("createBranchWriter", () => {
     ]);
     expect(writer.headSha()).toBe("2".repeat(40));
     expect(writer.commits()).toBe(2);
+    expect(writer.committedPaths()).toEqual(["a.md", "b.md"]);
     expect(writer.exists()).toBe(true);
     expect(writer.existedBefore).toBe(false);
+  });
+
+  it("stops when someone pushed while the run worked: the refused fast-forward is never forced", async () => {
+    const theirs = { sha: "9".repeat(40), treeSha: "8".repeat(40) };
+    const foreign = commit(false, theirs.sha);
+    const requests: CommitFilesRequest[] = [];
+    const host = createFakeHost({
+      commitFiles: async (request) => {
+        requests.push(request);
+        throw notFastForward();
+      },
+      getBranchHead: async () => theirs,
+      listBranchCommitsSince: async () => [foreign],
+    });
+    const writer = createBranchWriter(
+      host,
+      plan({
+        parentSha: head.sha,
+        baseTreeSha: head.treeSha,
+        refUpdate: "fast-forward",
+        existed: true,
+        headSha: head.sha,
+      }),
+      "job-1",
+    );
+    const error = await writer.commit([{ path: "a.md", content: "A" }], "final").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ForeignCommitsError);
+    expect(error).toMatchObject({ branch: "specwright/x", foreign: [foreign] });
+    // The commits pushed since the head the run started from, and no second attempt.
+    expect(host.calls.map(([m, args]) => [m, ...args.filter((a) => typeof a === "string")])).toEqual([
+      ["commitFiles"],
+      ["getBranchHead", "specwright/x"],
+      ["listBranchCommitsSince", "specwright/x", head.sha],
+    ]);
+    expect(requests.map((r) => r.refUpdate)).toEqual(["fast-forward"]);
+    // Later commits (e.g. after a checkpoint) fail at once, without a request.
+    await expect(writer.commit([{ path: "b.md", content: "B" }], "again")).rejects.toBe(error);
+    expect(host.calls).toHaveLength(3);
+  });
+
+  it("retries once on top of the new head when the commits pushed meanwhile are Specwright's", async () => {
+    const moved = { sha: "7".repeat(40), treeSha: "6".repeat(40) };
+    const requests: CommitFilesRequest[] = [];
+    const host = createFakeHost({
+      commitFiles: async (request): Promise<CommitFilesResult> => {
+        requests.push(request);
+        if (requests.length === 1) throw notFastForward();
+        return { commitSha: "5".repeat(40), treeSha: "4".repeat(40), committed: true };
+      },
+      getBranchHead: async () => moved,
+      listBranchCommitsSince: async () => [commit(true, moved.sha)],
+    });
+    const writer = createBranchWriter(
+      host,
+      plan({
+        parentSha: head.sha,
+        baseTreeSha: head.treeSha,
+        refUpdate: "fast-forward",
+        existed: true,
+        headSha: head.sha,
+      }),
+      "job-1",
+    );
+    expect(await writer.commit([{ path: "a.md", content: "A" }], "final")).toBe(true);
+    expect(requests.map((r) => [r.parentSha, r.baseTreeSha, r.refUpdate])).toEqual([
+      [head.sha, head.treeSha, "fast-forward"],
+      [moved.sha, moved.treeSha, "fast-forward"],
+    ]);
+    expect(writer.headSha()).toBe("5".repeat(40));
+  });
+
+  it("gives up after one retry and rethrows errors that are not a moved branch", async () => {
+    const host = createFakeHost({
+      commitFiles: async () => {
+        throw notFastForward();
+      },
+      getBranchHead: async () => head,
+      listBranchCommitsSince: async () => [],
+    });
+    const writer = createBranchWriter(host, plan({ refUpdate: "fast-forward", existed: true }), "job-1");
+    await expect(writer.commit([{ path: "a.md", content: "A" }], "final")).rejects.toMatchObject({
+      reason: "conflict",
+    });
+    expect(host.calls.filter(([m]) => m === "commitFiles")).toHaveLength(2);
+
+    const down = createFakeHost({
+      commitFiles: async () => {
+        throw new GitHostError("GitHub failed", "retry", "server", 502);
+      },
+    });
+    const other = createBranchWriter(down, plan(), "job-1");
+    await expect(other.commit([{ path: "a.md", content: "A" }], "final")).rejects.toMatchObject({
+      reason: "server",
+    });
+    expect(down.calls.map(([m]) => m)).toEqual(["commitFiles"]);
   });
 });

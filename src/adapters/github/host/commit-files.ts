@@ -4,6 +4,7 @@ import {
   type CommitFilesRequest,
   type CommitFilesResult,
 } from "../../../ports/git-host.js";
+import { redactSecrets } from "../../../core/redact-secrets.js";
 import { checkBranchName, checkRepoPath } from "./check-host-input.js";
 import type { HostContext, HostOperation } from "./host-context.js";
 import { gitCommitSchema, gitRefSchema, gitTreeSchema } from "./host-schemas.js";
@@ -98,7 +99,11 @@ export async function commitFiles(ctx: HostContext, request: CommitFilesRequest)
     ctx,
     op("create the commit"),
     "POST /repos/{owner}/{repo}/git/commits",
-    { message: withTrailer(request.message, request.runId), tree: tree.data.sha, parents: [parentSha] },
+    {
+      message: withTrailer(redactSecrets(request.message, ctx.secretEnv), request.runId),
+      tree: tree.data.sha,
+      parents: [parentSha],
+    },
     gitCommitSchema,
   );
   const commitSha = commit.data.sha;

@@ -25,7 +25,7 @@ export function createCheckMethods(ctx: HostContext): CheckMethods {
           sha: request.sha,
           state: request.state,
           context: request.context,
-          description: fitHostText(request.description, TEXT_LIMITS.statusDescription),
+          description: fitHostText(request.description, TEXT_LIMITS.statusDescription, ctx.secretEnv),
           target_url: request.targetUrl,
         },
         z.unknown(),

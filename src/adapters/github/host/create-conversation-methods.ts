@@ -38,7 +38,7 @@ export function createConversationMethods(ctx: HostContext): ConversationMethods
         ctx,
         { what: `comment on #${issueNumber}`, permission: ISSUES },
         "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
-        { issue_number: issueNumber, body: fitHostText(body, TEXT_LIMITS.body) },
+        { issue_number: issueNumber, body: fitHostText(body, TEXT_LIMITS.body, ctx.secretEnv) },
         issueCommentSchema,
       );
       return { id: data.id, url: data.html_url };
@@ -49,7 +49,7 @@ export function createConversationMethods(ctx: HostContext): ConversationMethods
         ctx,
         { what: `update comment ${commentId}`, permission: ISSUES },
         "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
-        { comment_id: commentId, body: fitHostText(body, TEXT_LIMITS.body) },
+        { comment_id: commentId, body: fitHostText(body, TEXT_LIMITS.body, ctx.secretEnv) },
         issueCommentSchema,
       );
       return { id: data.id, url: data.html_url };

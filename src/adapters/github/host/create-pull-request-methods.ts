@@ -55,8 +55,12 @@ export function createPullRequestMethods(ctx: HostContext): PullRequestMethods {
       "PATCH /repos/{owner}/{repo}/pulls/{pull_number}",
       {
         pull_number: pullNumber,
-        title: changes.title === undefined ? undefined : fitHostText(changes.title, TEXT_LIMITS.title),
-        body: changes.body === undefined ? undefined : fitHostText(changes.body, TEXT_LIMITS.body),
+        title:
+          changes.title === undefined
+            ? undefined
+            : fitHostText(changes.title, TEXT_LIMITS.title, ctx.secretEnv),
+        body:
+          changes.body === undefined ? undefined : fitHostText(changes.body, TEXT_LIMITS.body, ctx.secretEnv),
       },
       pullRequestSchema,
     );
@@ -93,8 +97,8 @@ export function createPullRequestMethods(ctx: HostContext): PullRequestMethods {
           {
             head: request.head,
             base: request.base,
-            title: fitHostText(request.title, TEXT_LIMITS.title),
-            body: fitHostText(request.body, TEXT_LIMITS.body),
+            title: fitHostText(request.title, TEXT_LIMITS.title, ctx.secretEnv),
+            body: fitHostText(request.body, TEXT_LIMITS.body, ctx.secretEnv),
             draft: request.draft,
           },
           pullRequestSchema,
@@ -126,7 +130,7 @@ export function createPullRequestMethods(ctx: HostContext): PullRequestMethods {
         {
           pull_number: request.pullNumber,
           commit_id: request.commitId,
-          body: fitHostText(request.body, TEXT_LIMITS.body),
+          body: fitHostText(request.body, TEXT_LIMITS.body, ctx.secretEnv),
           event: request.event,
           comments: request.comments.map((c) => ({
             path: c.path,
@@ -134,7 +138,7 @@ export function createPullRequestMethods(ctx: HostContext): PullRequestMethods {
             side: c.side ?? "RIGHT",
             start_line: c.startLine,
             start_side: c.startLine === undefined ? undefined : (c.side ?? "RIGHT"),
-            body: fitHostText(c.body, TEXT_LIMITS.body),
+            body: fitHostText(c.body, TEXT_LIMITS.body, ctx.secretEnv),
           })),
         },
         reviewSchema,
@@ -167,7 +171,7 @@ export function createPullRequestMethods(ctx: HostContext): PullRequestMethods {
         ctx,
         { what: `update line comment ${commentId}`, permission: PULLS },
         "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}",
-        { comment_id: commentId, body: fitHostText(body, TEXT_LIMITS.body) },
+        { comment_id: commentId, body: fitHostText(body, TEXT_LIMITS.body, ctx.secretEnv) },
         z.unknown(),
       );
     },

@@ -15,12 +15,18 @@ export const TEXT_LIMITS = {
 } as const;
 
 /**
- * Prepares text for posting on GitHub: redacts credentials (`redactSecrets`), then cuts it to
- * `limit` characters without splitting a surrogate pair, ending with a short note (or `…` for
- * limits under 1,000 characters) so readers know it was cut.
+ * Prepares text for posting on GitHub: redacts credentials (`redactSecrets`, with `env` so the
+ * values of secret-looking environment variables such as `WEBHOOK_SECRET` are caught even when
+ * they match no known token shape), then cuts it to `limit` characters without splitting a
+ * surrogate pair, ending with a short note (or `…` for limits under 1,000 characters) so readers
+ * know it was cut.
  */
-export function fitHostText(text: string, limit: number): string {
-  const clean = redactSecrets(text);
+export function fitHostText(
+  text: string,
+  limit: number,
+  env: Readonly<Record<string, string | undefined>> = {},
+): string {
+  const clean = redactSecrets(text, env);
   if (clean.length <= limit) return clean;
   const note = limit < 1000 ? "…" : "\n\n…(cut to fit GitHub's size limit)";
   let end = Math.max(0, limit - note.length);

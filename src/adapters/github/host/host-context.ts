@@ -20,6 +20,8 @@ export interface HostContext {
   repository: string;
   /** The app's login, e.g. `specwright[bot]`. */
   botLogin: string;
+  /** The process environment: values of its secret-looking variables are redacted from all posted text. */
+  secretEnv: Readonly<Record<string, string | undefined>>;
 }
 
 /** What a request is for, so a failure can be explained in plain words. */

@@ -15,7 +15,11 @@ function header(headers: unknown, name: string): string | undefined {
 }
 
 /** GitHub's own words: `message` plus the messages/codes of `errors[]`, without the docs link. */
-function githubText(raw: RawRequestError | null, fallback: string): string {
+function githubText(
+  raw: RawRequestError | null,
+  fallback: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
   const data = raw?.response?.data;
   const parts: string[] = [];
   if (typeof data === "object" && data !== null) {
@@ -35,7 +39,7 @@ function githubText(raw: RawRequestError | null, fallback: string): string {
   }
   const text =
     parts.length > 0 ? parts.join("; ") : fallback.replace(/ - https:\/\/docs\.github\.com\S*$/, "");
-  return redactSecrets(text).slice(0, 500);
+  return redactSecrets(text, env).slice(0, 500);
 }
 
 function rateLimitHint(headers: unknown): string {
@@ -50,14 +54,20 @@ function rateLimitHint(headers: unknown): string {
  * Turns whatever a failed Octokit request threw into a `GitHostError` with a plain-words message
  * and a hint: 401 credentials, 403/429 rate limits, other 403s (the missing installation
  * permission), 404, 409, 422 (with `op.validationHints` for known GitHub messages), 5xx and
- * network failures. An error that is already a `GitHostError` is returned unchanged.
+ * network failures. GitHub's words are redacted (with `env`'s secret values too). An error that
+ * is already a `GitHostError` is returned unchanged.
  */
-export function mapHostError(error: unknown, op: HostOperation, repository: string): GitHostError {
+export function mapHostError(
+  error: unknown,
+  op: HostOperation,
+  repository: string,
+  env: Readonly<Record<string, string | undefined>> = {},
+): GitHostError {
   if (error instanceof GitHostError) return error;
   const raw = typeof error === "object" && error !== null ? (error as RawRequestError) : null;
   const status = typeof raw?.status === "number" ? raw.status : undefined;
   const fallback = typeof raw?.message === "string" ? raw.message : String(error);
-  const said = githubText(raw, fallback);
+  const said = githubText(raw, fallback, env);
   const headers = raw?.response?.headers;
   const failed = `Could not ${op.what} in ${repository}`;
 

@@ -27,7 +27,7 @@ export async function requestHost<T>(
     const repoParameters = route.includes("{owner}") ? { owner: ctx.owner, repo: ctx.repo } : {};
     response = await ctx.octokit.request(route, { ...repoParameters, ...parameters });
   } catch (error) {
-    throw mapHostError(error, op, ctx.repository);
+    throw mapHostError(error, op, ctx.repository, ctx.secretEnv);
   }
   const parsed = schema.safeParse(response.data);
   if (!parsed.success) {

@@ -18,25 +18,30 @@ export type CheckRunWrite =
   | { kind: "create"; request: CreateCheckRunRequest }
   | { kind: "update"; checkRunId: number; request: UpdateCheckRunRequest };
 
-function toAnnotation(a: CheckAnnotation) {
+function toAnnotation(a: CheckAnnotation, env: HostContext["secretEnv"]) {
   const start = Math.max(1, Math.floor(a.startLine));
   return {
     path: a.path,
     start_line: start,
     end_line: Math.max(start, Math.floor(a.endLine ?? start)),
     annotation_level: a.level,
-    message: fitHostText(a.message.trim() === "" ? "(no message)" : a.message, TEXT_LIMITS.annotation),
-    title: a.title === undefined ? undefined : fitHostText(a.title, TEXT_LIMITS.annotationTitle),
-    raw_details: a.rawDetails === undefined ? undefined : fitHostText(a.rawDetails, TEXT_LIMITS.annotation),
+    message: fitHostText(a.message.trim() === "" ? "(no message)" : a.message, TEXT_LIMITS.annotation, env),
+    title: a.title === undefined ? undefined : fitHostText(a.title, TEXT_LIMITS.annotationTitle, env),
+    raw_details:
+      a.rawDetails === undefined ? undefined : fitHostText(a.rawDetails, TEXT_LIMITS.annotation, env),
   };
 }
 
-function toOutput(output: CheckRunOutput, annotations: readonly CheckAnnotation[]) {
+function toOutput(
+  output: CheckRunOutput,
+  annotations: readonly CheckAnnotation[],
+  env: HostContext["secretEnv"],
+) {
   return {
-    title: fitHostText(output.title, TEXT_LIMITS.title),
-    summary: fitHostText(output.summary, TEXT_LIMITS.body),
-    text: output.text === undefined ? undefined : fitHostText(output.text, TEXT_LIMITS.body),
-    annotations: annotations.length > 0 ? annotations.map(toAnnotation) : undefined,
+    title: fitHostText(output.title, TEXT_LIMITS.title, env),
+    summary: fitHostText(output.summary, TEXT_LIMITS.body, env),
+    text: output.text === undefined ? undefined : fitHostText(output.text, TEXT_LIMITS.body, env),
+    annotations: annotations.length > 0 ? annotations.map((a) => toAnnotation(a, env)) : undefined,
   };
 }
 
@@ -65,7 +70,7 @@ export async function writeCheckRun(ctx: HostContext, write: CheckRunWrite): Pro
     status: write.request.status,
     conclusion: write.request.conclusion,
     details_url: write.request.detailsUrl,
-    output: output === undefined ? undefined : toOutput(output, first),
+    output: output === undefined ? undefined : toOutput(output, first, ctx.secretEnv),
   };
   const created =
     write.kind === "create"
@@ -74,7 +79,7 @@ export async function writeCheckRun(ctx: HostContext, write: CheckRunWrite): Pro
           op,
           "POST /repos/{owner}/{repo}/check-runs",
           {
-            name: fitHostText(write.request.name, TEXT_LIMITS.title),
+            name: fitHostText(write.request.name, TEXT_LIMITS.title, ctx.secretEnv),
             head_sha: write.request.headSha,
             external_id: write.request.externalId,
             ...common,
@@ -96,7 +101,7 @@ export async function writeCheckRun(ctx: HostContext, write: CheckRunWrite): Pro
       ctx,
       { ...op, what: `add annotations to the check run "${name}"` },
       "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
-      { check_run_id: id, output: toOutput(output, annotations) },
+      { check_run_id: id, output: toOutput(output, annotations, ctx.secretEnv) },
       checkRunSchema,
     );
   }

@@ -93,6 +93,24 @@ describe("GitHost conversation", () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it("redacts the environment's secret values that match no token pattern from posted text", async () => {
+    const env = {
+      WEBHOOK_SECRET: "hook-plain-secret-9xT4",
+      LLM_GATEWAY_KEY: "gw-7Qm2xLp9-plain",
+      PATH: "/usr/bin",
+    };
+    const scope = nock(API)
+      .post(`${REPO}/issues/12/comments`, {
+        body: `${MARKER}\nthe gateway said [REDACTED] and [REDACTED] (PATH /usr/bin)`,
+      })
+      .reply(201, comment(78, BOT, "…", "Bot"));
+    await makeTestHost(env).createComment(
+      12,
+      `${MARKER}\nthe gateway said gw-7Qm2xLp9-plain and hook-plain-secret-9xT4 (PATH /usr/bin)`,
+    );
+    expect(scope.isDone()).toBe(true);
+  });
+
   it("adds reactions to an issue and to a comment", async () => {
     const scope = nock(API)
       .post(`${REPO}/issues/12/reactions`, { content: "eyes" })

@@ -17,15 +17,22 @@ export function sha(c: string): string {
 
 /**
  * A host on `acme/widgets` over a plain `@octokit/rest` client: it has no retry or throttling
- * plugin, so every nocked answer is seen exactly once and at once.
+ * plugin, so every nocked answer is seen exactly once and at once. `secretEnv` stands in for the
+ * process environment whose secret values the host redacts.
  */
-export function makeTestHost(): GitHost {
+export function makeTestHost(secretEnv?: Readonly<Record<string, string | undefined>>): GitHost {
   const quiet = () => undefined;
   const octokit = new Octokit({
     auth: "test-token",
     log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
   });
-  return createGithubHost({ octokit, owner: "acme", repo: "widgets", botLogin: BOT });
+  return createGithubHost({
+    octokit,
+    owner: "acme",
+    repo: "widgets",
+    botLogin: BOT,
+    ...(secretEnv ? { secretEnv } : {}),
+  });
 }
 
 /** Runs `promise` expecting a rejection and returns the error for assertions. */
