@@ -88,6 +88,11 @@ concurrency: 2
       { line: 4, column: 13, key: "systemSpecs.agents[1].name", message: /kebab-case/ },
     ],
     [
+      "a reserved agent name",
+      "systemSpecs:\n  agents:\n    - name: spec-login\n",
+      { line: 3, column: 13, key: "systemSpecs.agents[0].name", message: /reserved/ },
+    ],
+    [
       "a key file escaping the repo",
       "systemSpecs:\n  agents:\n    - name: a\n      keyFiles: [../secrets.txt]\n",
       {
