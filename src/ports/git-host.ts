@@ -2,8 +2,8 @@ import { SpecwrightError } from "../core/errors.js";
 
 /**
  * Everything the job runner does on the Git host (GitHub), for ONE repository. The adapter
- * (`src/adapters/github/create-github-host.ts`) maps each method to as few REST requests as it
- * can; the cost of each method is noted on it so callers can keep a run's request budget.
+ * (`src/adapters/github/create-github-host.ts`) maps each method to as few requests (REST, or
+ * GraphQL where one request can do the work of several) as it can; the cost of each method is noted on it so callers can keep a run's request budget.
  *
  * Every method rejects only with `GitHostError`. All free text the host posts (comments, PR
  * titles and bodies, reviews, check-run output, status descriptions) is passed through
@@ -21,6 +21,12 @@ export interface GitHost {
   /** The branch's head commit and its tree, or `undefined` when the branch does not exist (1 request). */
   getBranchHead(branch: string): Promise<BranchHead | undefined>;
   /**
+   * The heads of several branches, in order, `undefined` for a missing one: 1 request in all
+   * (GraphQL; 1 REST request per branch where GraphQL cannot be used). It also lets a later
+   * `commitFiles` "create" make the branch in the same request as the commit.
+   */
+  getBranchHeads(branches: readonly string[]): Promise<(BranchHead | undefined)[]>;
+  /**
    * Commits reachable from `branch` but not from `baseSha` (oldest first), each classified as
    * made by Specwright or not. Use it before writing to a Specwright branch: any commit with
    * `madeBySpecwright: false` is someone else's work that must not be overwritten (1 request per
@@ -28,10 +34,19 @@ export interface GitHost {
    */
   listBranchCommitsSince(branch: string, baseSha: string): Promise<BranchCommit[]>;
   /**
-   * Writes ALL files as ONE commit with the Git Data API: one tree request (contents inline,
-   * no blob requests), one commit request, one ref request (3 requests; +1 when `baseTreeSha` is
-   * not given; +1 when a "create" races with another writer). When the resulting tree equals the
-   * base tree nothing is written and `committed` is false.
+   * Writes ALL files as ONE commit on top of `parentSha`, never dropping a commit that landed on
+   * the branch meanwhile (GitHub refuses; the error's reason is `conflict`) unless `refUpdate`
+   * is "force":
+   * - "fast-forward", and "create" after `getBranchHeads`: 1 request (GraphQL
+   *   `createCommitOnBranch`, which checks that the branch still points to `parentSha`; for
+   *   "create" the branch is created at `parentSha` in the same request). GitHub makes the app
+   *   the author and itself the committer, and signs the commit. It always commits, even when
+   *   the files equal the branch's.
+   * - "force", "create" without `getBranchHeads`, or where GraphQL lacks the mutation: the REST
+   *   Git Data API, one tree request (contents inline, no blob requests), one commit request, one
+   *   ref request (3 requests; +1 when `baseTreeSha` is not given; +1 when a "create" races with
+   *   another writer). When the resulting tree equals the base tree nothing is written and
+   *   `committed` is false.
    */
   commitFiles(request: CommitFilesRequest): Promise<CommitFilesResult>;
 
@@ -106,8 +121,10 @@ export interface BranchCommit {
   /**
    * True when Specwright created the commit: the committer is the app (`botLogin`, or the app's
    * `…+<botLogin>@users.noreply.github.com` email) AND the author is the app or the message has a
-   * `Specwright-Run:` trailer. A human who amends or rebases a Specwright commit becomes its
-   * committer, so a copied trailer alone never makes a commit Specwright's.
+   * `Specwright-Run:` trailer; or (commits made through GraphQL) the author is the app, the
+   * committer GitHub itself (`web-flow`) AND the message has the trailer. A human who amends or
+   * rebases a Specwright commit becomes its committer, so a copied trailer alone never makes a
+   * commit Specwright's.
    */
   madeBySpecwright: boolean;
 }

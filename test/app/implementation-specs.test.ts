@@ -10,6 +10,8 @@ import {
   createGithubMock,
   MAIN_SHA,
   MAIN_TREE,
+  REPO_NODE_ID,
+  sentCommit,
   sha,
   type GithubMock,
 } from "../helpers/probot-github.js";
@@ -51,8 +53,7 @@ describe("issues.labeled needs-spec, end to end", () => {
       .reactToIssue(12)
       .issueComments(12, DISCUSSION)
       .createComment(12, "progress")
-      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
-      .branch(GIFT_BRANCH, undefined)
+      .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [GIFT_BRANCH]: undefined })
       .getIssue(12, ISSUE)
       .issueComments(12, DISCUSSION)
       .permission("bob-reader", "read")
@@ -85,15 +86,16 @@ describe("issues.labeled needs-spec, end to end", () => {
     expect(prompt).not.toContain("ignore all instructions");
     expect(prompt).not.toContain("Specwright is drafting");
 
-    expect(github.body("tree")).toEqual({
-      base_tree: MAIN_TREE,
-      tree: [{ path: GIFT_SPEC_PATH, mode: "100644", type: "blob", content: giftSpec() }],
+    // One request creates the branch at main's head and commits the spec on top of it.
+    const commit = sentCommit(github.body("commit"));
+    expect(commit.ref).toEqual({
+      repositoryId: REPO_NODE_ID,
+      name: `refs/heads/${GIFT_BRANCH}`,
+      oid: MAIN_SHA,
     });
-    expect(github.body("commit")).toMatchObject({ tree: sha("t1"), parents: [MAIN_SHA] });
-    expect(String(github.body("commit").message)).toMatch(
-      /^Spec: Gift wrapping at checkout\n\nSpecwright-Run: job-\d+$/,
-    );
-    expect(github.body("ref")).toEqual({ ref: `refs/heads/${GIFT_BRANCH}`, sha: sha("c1") });
+    expect(commit.expectedHeadOid).toBe(MAIN_SHA);
+    expect(commit.files).toEqual([{ path: GIFT_SPEC_PATH, content: giftSpec() }]);
+    expect(commit.message).toMatch(/^Spec: Gift wrapping at checkout\n\nSpecwright-Run: job-\d+$/);
 
     const pr = github.body("pull:create");
     expect(pr).toMatchObject({ head: GIFT_BRANCH, base: "main", title: "Spec: Gift wrapping at checkout" });
@@ -139,8 +141,10 @@ describe("issues.labeled needs-spec, end to end", () => {
       .reactToIssue(12)
       .issueComments(12, [])
       .createComment(12, "progress")
-      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
-      .branch(GIFT_BRANCH, { sha: branchHead, tree: sha("her tree") })
+      .heads({
+        main: { sha: MAIN_SHA, tree: MAIN_TREE },
+        [GIFT_BRANCH]: { sha: branchHead, tree: sha("her tree") },
+      })
       .compare(MAIN_SHA, GIFT_BRANCH, [
         {
           sha: sha("ours"),
@@ -183,9 +187,11 @@ describe("issues.labeled needs-spec, end to end", () => {
       .reactToIssue(12)
       .issueComments(12, [])
       .createComment(12, "progress")
-      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
       // At the start the branch holds only Specwright's commit: the run writes on top of it.
-      .branch(GIFT_BRANCH, { sha: ours, tree: sha("our tree") })
+      .heads({
+        main: { sha: MAIN_SHA, tree: MAIN_TREE },
+        [GIFT_BRANCH]: { sha: ours, tree: sha("our tree") },
+      })
       .compare(MAIN_SHA, GIFT_BRANCH, [
         { sha: ours, author: BOT, committer: BOT, message: "Spec: Gift wrapping\n\nSpecwright-Run: job-1" },
       ])
@@ -208,10 +214,10 @@ describe("issues.labeled needs-spec, end to end", () => {
     expect(github.unmatched).toEqual([]);
     expect(github.scope.isDone()).toBe(true);
     expect(model.scope.isDone()).toBe(true);
-    expect(github.body("tree")).toMatchObject({ base_tree: sha("our tree") });
-    expect(github.body("commit")).toMatchObject({ parents: [ours] });
-    // The only ref update ever sent: a fast-forward, never `force: true`; no PR was opened or changed.
-    expect(github.all("ref")).toEqual([{ sha: sha("c1"), force: false }]);
+    // The only commit ever sent: one that lands only on top of `ours` (never a forced rewrite,
+    // no REST ref update at all); no PR was opened or changed.
+    expect(sentCommit(github.body("commit")).expectedHeadOid).toBe(ours);
+    expect(github.all("ref")).toEqual([]);
     expect(github.all("pull:create")).toEqual([]);
     const final = String(github.body("progress:final").body);
     expect(final).toContain(
@@ -228,8 +234,7 @@ describe("issues.labeled needs-spec, end to end", () => {
       .reactToIssue(12)
       .issueComments(12, [])
       .createComment(12, "progress")
-      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
-      .branch(GIFT_BRANCH, undefined)
+      .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [GIFT_BRANCH]: undefined })
       .updateComment(5001, "progress:final");
     const { probot, specwright } = await app({});
 
@@ -259,8 +264,10 @@ describe("issues.labeled needs-spec, end to end", () => {
         apiComment(4001, "<!-- specwright:progress:spec-12-gift-wrapping-at-checkout -->\nold", BOT, "Bot"),
       ])
       .updateComment(4001, "progress")
-      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
-      .branch(GIFT_BRANCH, { sha: oldHead, tree: sha("old tree") })
+      .heads({
+        main: { sha: MAIN_SHA, tree: MAIN_TREE },
+        [GIFT_BRANCH]: { sha: oldHead, tree: sha("old tree") },
+      })
       .compare(MAIN_SHA, GIFT_BRANCH, [
         {
           sha: oldHead,
@@ -304,11 +311,12 @@ describe("issues.labeled needs-spec, end to end", () => {
     expect(github.unmatched).toEqual([]);
     expect(github.scope.isDone()).toBe(true);
     expect(model.scope.isDone()).toBe(true);
-    // On top of the branch's head, carrying its tree forward: nothing of the earlier runs is dropped,
-    // and the update is a fast-forward (GitHub refuses it if someone pushed meanwhile).
-    expect(github.body("tree")).toMatchObject({ base_tree: sha("old tree") });
-    expect(github.body("commit")).toMatchObject({ parents: [oldHead] });
-    expect(github.body("ref")).toEqual({ sha: sha("c2"), force: false });
+    // On top of the branch's head: nothing of the earlier runs is dropped, and GitHub refuses the
+    // commit if someone pushed meanwhile (expectedHeadOid).
+    const commit = sentCommit(github.body("commit"));
+    expect(commit.expectedHeadOid).toBe(oldHead);
+    expect(commit.ref).toBeUndefined();
+    expect(commit.files.map((f) => f.path)).toEqual([GIFT_SPEC_PATH]);
     expect(github.body("pull:update")).toMatchObject({ title: "Spec: Gift wrapping at checkout" });
     expect(String(github.body("pull:update").body)).toContain("Refs #12");
     const resolved = String(github.body("review-comment:611").body);
@@ -331,8 +339,7 @@ describe("issues.labeled needs-spec, end to end", () => {
       .reactToIssue(12)
       .issueComments(12, [])
       .createComment(12, "progress")
-      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
-      .branch(GIFT_BRANCH, undefined)
+      .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [GIFT_BRANCH]: undefined })
       .getIssue(12, ISSUE)
       .issueComments(12, [])
       .updateComment(5001, "progress:final");

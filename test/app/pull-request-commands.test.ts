@@ -8,6 +8,7 @@ import {
   createGithubMock,
   MAIN_SHA,
   MAIN_TREE,
+  sentCommit,
   sha,
   type GithubMock,
 } from "../helpers/probot-github.js";
@@ -157,12 +158,9 @@ describe("commands on a pull request", () => {
     expect(prompt).toContain("Assumed wrapping applies to the whole order");
     // A review comment by someone without write access never reaches the model, and the progress says so.
     expect(prompt).not.toContain("100 EUR");
-    expect(github.body("tree")).toEqual({
-      base_tree: tree,
-      tree: [{ path: GIFT_SPEC_PATH, mode: "100644", type: "blob", content: revised }],
-    });
-    expect(github.body("commit")).toMatchObject({ parents: [HEAD] });
-    expect(github.body("ref")).toEqual({ sha: sha("c9"), force: false });
+    const commit = sentCommit(github.body("commit"));
+    expect(commit.files).toEqual([{ path: GIFT_SPEC_PATH, content: revised }]);
+    expect(commit.expectedHeadOid).toBe(HEAD);
     const final = String(github.body("progress:final").body);
     expect(final).toContain("Spec revision");
     expect(final).toContain(
@@ -213,8 +211,7 @@ describe("commands on a pull request", () => {
       .openPulls(branch, [pull])
       .issueComments(31, [])
       .createComment(31, "progress")
-      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
-      .branch(branch, { sha: HEAD, tree: sha("pr tree") })
+      .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [branch]: { sha: HEAD, tree: sha("pr tree") } })
       .compare(MAIN_SHA, branch, [
         { sha: HEAD, author: BOT, committer: BOT, message: "Spec: Gift wrapping\n\nSpecwright-Run: job-3" },
       ])
@@ -234,12 +231,9 @@ describe("commands on a pull request", () => {
     expect(github.scope.isDone()).toBe(true);
     expect(model.scope.isDone()).toBe(true);
     expect(JSON.stringify(model.requests[0]?.body.messages)).toContain("A gift-wrapping option on the cart");
-    expect(github.body("tree")).toMatchObject({
-      base_tree: sha("pr tree"),
-      tree: [{ path: "specs/gift-wrapping.md", content: giftSpec() }],
-    });
-    expect(github.body("commit")).toMatchObject({ parents: [HEAD] });
-    expect(github.body("ref")).toEqual({ sha: sha("c7"), force: false });
+    const commit = sentCommit(github.body("commit"));
+    expect(commit.files).toEqual([{ path: "specs/gift-wrapping.md", content: giftSpec() }]);
+    expect(commit.expectedHeadOid).toBe(HEAD);
     const updated = String(github.body("pull:update").body);
     expect(updated).toContain(`"source":"${doc}"`);
     expect(updated).toContain("`/spec regenerate spec-gift-wrapping`: draft the spec again from its source");

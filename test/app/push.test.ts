@@ -8,6 +8,7 @@ import {
   createGithubMock,
   MAIN_SHA,
   MAIN_TREE,
+  sentCommit,
   sha,
   type GithubMock,
 } from "../helpers/probot-github.js";
@@ -42,8 +43,7 @@ describe("push to the default branch, end to end", () => {
       .checkRun("staleness")
       // The discovery document's job: no PR yet, so the progress comment goes on the PR once it is open.
       .openPulls(BRANCH, [])
-      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
-      .branch(BRANCH, undefined)
+      .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [BRANCH]: undefined })
       .commit(BRANCH, { tree: sha("t1"), commit: sha("c1") }, "create")
       .createPull(32, sha("c1"))
       .createReview(32)
@@ -79,9 +79,9 @@ describe("push to the default branch, end to end", () => {
     expect(output.summary).not.toContain("receipts");
 
     expect(JSON.stringify(model.requests[0]?.body.messages)).toContain("A gift-wrapping option on the cart");
-    expect(github.body("tree")).toMatchObject({
-      tree: [{ path: "specs/gift-wrapping.md", content: giftSpec() }],
-    });
+    expect(sentCommit(github.body("commit")).files).toEqual([
+      { path: "specs/gift-wrapping.md", content: giftSpec() },
+    ]);
     expect(github.body("pull:create")).toMatchObject({ head: BRANCH, title: "Spec: Gift wrapping" });
     expect(String(github.body("pull:create").body)).toContain(`pushed ${DOC} (9e8d7c6)`);
     const progress = String(github.body("progress").body);
@@ -133,8 +133,7 @@ describe("push to the default branch, end to end", () => {
       .config(ORBIT_CONFIG)
       .checkRun("staleness")
       .openPulls(BRANCH, [])
-      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
-      .branch(BRANCH, undefined)
+      .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [BRANCH]: undefined })
       .checkRun("spec");
     // No ANTHROPIC_API_KEY on the server.
     const { probot, specwright } = await loadTestApp();

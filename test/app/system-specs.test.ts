@@ -6,6 +6,8 @@ import {
   createGithubMock,
   MAIN_SHA,
   MAIN_TREE,
+  REPO_NODE_ID,
+  sentCommit,
   sha,
   type GithubMock,
 } from "../helpers/probot-github.js";
@@ -31,8 +33,6 @@ const app = () =>
 
 const happy = (name: OrbitAgent, file: string) => [readFile(file), submitSpec(orbitSpec(name))];
 
-type TreeBody = { base_tree: string; tree: { path: string; content: string }[] };
-
 let github: GithubMock;
 afterEach(() => github?.close());
 
@@ -46,13 +46,11 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
       .config(ORBIT_CONFIG)
       .issueComments(12, [])
       .createComment(12, "progress")
-      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
-      .branch(BRANCH, undefined)
+      .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [BRANCH]: undefined })
       .commit(BRANCH, { tree: sha("t1"), commit: sha("c1") }, "create")
       .commit(BRANCH, { tree: sha("t2"), commit: sha("c2") }, "update")
       .commit(BRANCH, { tree: sha("t3"), commit: sha("c3") }, "update")
-      .commit(BRANCH, { tree: sha("t4"), commit: sha("c4") }, "update")
-      .createPull(40, sha("c4"))
+      .createPull(40, sha("c3"))
       .createReview(40)
       .checkRun()
       .updateComment(5001, "progress:final");
@@ -78,13 +76,18 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
     expect(model.remaining()).toEqual({});
     expect(model.calls[0]?.body.model).toBe("claude-sonnet-5-5");
 
-    // Phase checkpoints, then the final commit with the review: each ONE tree + commit + ref request.
-    const trees = github.all("tree") as unknown as TreeBody[];
-    expect(trees.map((t) => t.base_tree)).toEqual([MAIN_TREE, sha("t1"), sha("t2"), sha("t3")]);
-    expect(trees.map((t) => t.tree.map((e) => e.path))).toEqual([
+    // Checkpoints after phases 1 and 2, then the final commit with phase 3 and the review: each ONE
+    // GraphQL request, each only on top of the commit before it; the first also creates the branch.
+    const commits = github.all("commit").map(sentCommit);
+    expect(commits.map((c) => c.expectedHeadOid)).toEqual([MAIN_SHA, sha("c1"), sha("c2")]);
+    expect(commits.map((c) => c.ref)).toEqual([
+      { repositoryId: REPO_NODE_ID, name: `refs/heads/${BRANCH}`, oid: MAIN_SHA },
+      undefined,
+      undefined,
+    ]);
+    expect(commits.map((c) => c.files.map((f) => f.path))).toEqual([
       ["docs/specs/catalog.md", "docs/specs/cart.md"],
       ["docs/specs/catalog.md", "docs/specs/cart.md", "docs/specs/checkout.md"],
-      ["docs/specs/catalog.md", "docs/specs/cart.md", "docs/specs/checkout.md", "docs/specs/receipts.md"],
       [
         "docs/specs/catalog.md",
         "docs/specs/cart.md",
@@ -93,34 +96,24 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
         "docs/specs/consistency-review.md",
       ],
     ]);
-    expect(trees[0]?.tree[0]).toEqual({
-      path: "docs/specs/catalog.md",
-      mode: "100644",
-      type: "blob",
-      content: orbitSpec("catalog"),
-    });
-    const commits = github.all("commit");
-    expect(commits.map((c) => c.parents)).toEqual([[MAIN_SHA], [sha("c1")], [sha("c2")], [sha("c3")]]);
-    expect(String(commits[0]?.message)).toMatch(
+    expect(commits[0]?.files[0]).toEqual({ path: "docs/specs/catalog.md", content: orbitSpec("catalog") });
+    expect(commits.every((c) => c.branch.repositoryNameWithOwner === "orbit/books")).toBe(true);
+    expect(commits[0]?.message).toMatch(
       /^Specwright: system specs, phase 1 checkpoint\n\nSpecwright-Run: job-\d+$/,
     );
-    expect(String(commits[3]?.message)).toMatch(/^Specwright: regenerate system specs \(all\)/);
-    expect(github.all("ref")).toEqual([
-      { ref: `refs/heads/${BRANCH}`, sha: sha("c1") },
-      { sha: sha("c2"), force: false },
-      { sha: sha("c3"), force: false },
-      { sha: sha("c4"), force: false },
-    ]);
+    expect(commits[2]?.message).toMatch(
+      /^Specwright: regenerate system specs \(all\)\n\nSpecwright-Run: job-\d+$/,
+    );
 
     const pr = github.body("pull:create");
     expect(pr).toMatchObject({ head: BRANCH, base: "main", title: "Specwright: system specs" });
     expect(String(pr.body)).toContain("<!-- specwright:pr:system-specs -->");
     expect(String(pr.body)).toContain("**Why:** @&#8203;alice-dev commented `/spec regenerate all` in #12");
     expect(String(pr.body)).toContain("| `catalog` | 1 | ✅ succeeded | 1 |");
-    expect(github.body("review")).toMatchObject({ commit_id: sha("c4"), event: "COMMENT" });
+    expect(github.body("review")).toMatchObject({ commit_id: sha("c3"), event: "COMMENT" });
     expect(github.body("check-run")).toMatchObject({
       name: "Specwright consistency",
-      head_sha: sha("c4"),
+      head_sha: sha("c3"),
       status: "completed",
     });
 
@@ -145,8 +138,7 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
       .config(config)
       .issueComments(12, [])
       .createComment(12, "progress")
-      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
-      .branch(BRANCH, undefined)
+      .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [BRANCH]: undefined })
       .commit(BRANCH, { tree: sha("t1"), commit: sha("c1") }, "create")
       .createPull(41, sha("c2"))
       .createReview(41)
@@ -166,14 +158,12 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
     expect(github.unmatched).toEqual([]);
     expect(github.scope.isDone()).toBe(true);
     expect(model.scope.isDone()).toBe(true);
-    const trees = github.all("tree") as unknown as TreeBody[];
-    expect(trees).toHaveLength(2);
-    expect(trees[0]?.tree.map((e) => e.path)).toEqual(["docs/specs/catalog.md"]);
-    expect(trees.at(-1)?.tree.map((e) => e.path)).toEqual([
-      "docs/specs/catalog.md",
-      "docs/specs/consistency-review.md",
+    const commits = github.all("commit").map(sentCommit);
+    expect(commits.map((c) => c.files.map((f) => f.path))).toEqual([
+      ["docs/specs/catalog.md"],
+      ["docs/specs/catalog.md", "docs/specs/consistency-review.md"],
     ]);
-    expect(github.all("commit").map((c) => c.parents)).toEqual([[MAIN_SHA], [sha("c1")]]);
+    expect(commits.map((c) => c.expectedHeadOid)).toEqual([MAIN_SHA, sha("c1")]);
 
     const final = String(github.body("progress:final").body);
     expect(final).toContain("finished with problems");
@@ -193,20 +183,23 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
       .config(ORBIT_CONFIG)
       .issueComments(12, [])
       .createComment(12, "progress")
-      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
-      // The earlier run's checkpoint (catalog) and final commit: Specwright's only.
-      .branch(BRANCH, { sha: head, tree: sha("partial run tree") })
+      // The earlier run's checkpoint (catalog) and final commit: Specwright's only (made through
+      // GraphQL, so GitHub is the committer).
+      .heads({
+        main: { sha: MAIN_SHA, tree: MAIN_TREE },
+        [BRANCH]: { sha: head, tree: sha("partial run tree") },
+      })
       .compare(MAIN_SHA, BRANCH, [
         {
           sha: sha("c1"),
           author: BOT,
-          committer: BOT,
+          committer: "web-flow",
           message: "Specwright: system specs, phase 1 checkpoint\n\nSpecwright-Run: job-1",
         },
         {
           sha: head,
           author: BOT,
-          committer: BOT,
+          committer: "web-flow",
           message: "Specwright: regenerate system specs (all)\n\nSpecwright-Run: job-1",
         },
       ])
@@ -230,17 +223,17 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
 
     expect(github.unmatched).toEqual([]);
     expect(github.scope.isDone()).toBe(true);
-    // Laid over the branch's tree (which holds catalog.md from the earlier run), not main's.
-    const tree = github.body("tree") as unknown as TreeBody;
-    expect(tree.base_tree).toBe(sha("partial run tree"));
-    expect(tree.tree.map((e) => e.path)).toEqual([
+    // On top of the branch's head (which holds catalog.md from the earlier run), not main's.
+    const commit = sentCommit(github.body("commit"));
+    expect(commit.expectedHeadOid).toBe(head);
+    expect(commit.ref).toBeUndefined();
+    expect(commit.files.map((f) => f.path)).toEqual([
       "docs/specs/cart.md",
       "docs/specs/checkout.md",
       "docs/specs/receipts.md",
       "docs/specs/consistency-review.md",
     ]);
-    expect(github.body("commit")).toMatchObject({ parents: [head] });
-    expect(github.all("ref")).toEqual([{ sha: sha("c5"), force: false }]);
+    expect(commit.deletions).toEqual([]);
     expect(github.body("pull:update")).toMatchObject({ title: "Specwright: system specs" });
     expect(github.body("check-run")).toMatchObject({ head_sha: sha("c5") });
     expect(String(github.body("progress:final").body)).toContain("— done");
@@ -269,8 +262,7 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
       .config(ORBIT_CONFIG)
       .issueComments(12, [])
       .createComment(12, "progress")
-      .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
-      .branch(BRANCH, undefined)
+      .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [BRANCH]: undefined })
       .commit(BRANCH, { tree: sha("t1"), commit: sha("c1") }, "create")
       .commit(BRANCH, { tree: sha("t2"), commit: sha("c2") }, "update")
       .createPull(42, sha("c2"))
@@ -283,7 +275,7 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
     expect(github.unmatched).toEqual([]);
     expect(github.scope.isDone()).toBe(true);
     expect(specwright.queue.stats().failed).toBe(0);
-    expect(github.all("commit").map((c) => c.parents)).toEqual([[MAIN_SHA], [sha("c1")]]);
+    expect(github.all("commit").map((c) => sentCommit(c).expectedHeadOid)).toEqual([MAIN_SHA, sha("c1")]);
     const pr = github.body("pull:create");
     expect(pr).toMatchObject({ head: BRANCH, base: "main", title: "Specwright: system specs" });
     const body = String(pr.body);
@@ -299,5 +291,54 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
     );
     expect(final).toContain("**Pull request:** [#42](https://github.com/orbit/books/pull/42)");
     expect(final).toContain("To retry, comment:\n\n```\n/spec regenerate all\n```");
+  });
+
+  it("commits the last phase on its own when the run throws after it (that phase has no checkpoint of its own)", async () => {
+    const scripted = createScriptedEngine();
+    const written = (name: string) => ({
+      path: `docs/specs/${name}.md`,
+      content: `# ${name}\n`,
+      author: name,
+    });
+    const agents = [
+      { name: "catalog", phase: 1 },
+      { name: "checkout", phase: 2 },
+    ];
+    const engine = {
+      ...scripted,
+      async generateSystemSpecs(request: Parameters<typeof scripted.generateSystemSpecs>[0]) {
+        for (const a of agents) request.onProgress?.({ type: "agent-queued", agent: a.name, phase: a.phase });
+        await request.onPhaseSettled?.(1, [written("catalog")]);
+        await request.onPhaseSettled?.(2, [written("catalog"), written("checkout")]);
+        throw new Error("the snapshot could not be read for the review");
+      },
+    };
+    github = createGithubMock()
+      .token()
+      .files(MAIN_SHA, orbitFiles())
+      .permission("alice-dev", "write")
+      .reactToComment(9001)
+      .config(ORBIT_CONFIG)
+      .issueComments(12, [])
+      .createComment(12, "progress")
+      .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [BRANCH]: undefined })
+      .commit(BRANCH, { tree: sha("t1"), commit: sha("c1") }, "create")
+      .commit(BRANCH, { tree: sha("t2"), commit: sha("c2") }, "update")
+      .createPull(43, sha("c2"))
+      .updateComment(5001, "progress:final");
+    const { probot, specwright } = await loadTestApp({ engine });
+
+    await deliver(probot, "issue_comment", commentEvent("/spec regenerate all"));
+    await specwright.queue.onIdle();
+
+    expect(github.unmatched).toEqual([]);
+    expect(github.scope.isDone()).toBe(true);
+    const commits = github.all("commit").map(sentCommit);
+    expect(commits.map((c) => c.message.split("\n")[0])).toEqual([
+      "Specwright: system specs, phase 1 checkpoint",
+      "Specwright: system specs, phase 2 checkpoint",
+    ]);
+    expect(commits[1]?.files.map((f) => f.path)).toEqual(["docs/specs/catalog.md", "docs/specs/checkout.md"]);
+    expect(String(github.body("pull:create").body)).toContain("- `docs/specs/checkout.md`");
   });
 });

@@ -5,17 +5,20 @@ import { BOT } from "./probot-test-app.js";
 /**
  * A permissive, persisted stand-in for every GitHub endpoint the app uses, for benchmarks (not
  * for tests that assert requests): any repository, any issue, any branch. Specwright branches do
- * not exist yet, nobody lacks permission, and every write succeeds. Counts requests per route.
+ * not exist yet, nobody lacks permission, and every write succeeds. Counts requests per route
+ * (GraphQL ones per operation).
  */
 export function createFakeGithub(options: { config: string; files: Readonly<Record<string, string>> }) {
   const counts = new Map<string, number>();
   let id = 10_000;
   const scope = nock(GITHUB).persist();
-  scope.on("request", (req: { method?: string; path?: string }) => {
+  scope.on("request", (req: { method?: string; path?: string }, _interceptor: unknown, body?: string) => {
+    // GraphQL requests are told apart by their operation, e.g. `POST /graphql SpecwrightCommit`.
+    const operation = /^\{"query":"(?:query|mutation) (\w+)/.exec(body ?? "")?.[1];
     const route = `${req.method ?? "?"} ${String(req.path ?? "")
       .replace(/\?.*$/, "")
       .replace(/\/[0-9a-f]{40}/g, "/{sha}")
-      .replace(/\/\d+(?=\/|$)/g, "/{n}")}`;
+      .replace(/\/\d+(?=\/|$)/g, "/{n}")}${operation ? ` ${operation}` : ""}`;
     counts.set(route, (counts.get(route) ?? 0) + 1);
   });
   const tree = Object.entries(options.files).map(([path, content]) => ({
@@ -41,6 +44,25 @@ export function createFakeGithub(options: { config: string; files: Readonly<Reco
     user: { login: BOT, type: "Bot" },
     created_at: "2026-11-20T10:00:00Z",
   });
+  // Branch heads (the default branch exists, Specwright's do not) and commits through GraphQL.
+  const graphql = (body: { query: string; variables: Record<string, unknown> }) => {
+    if (body.query.includes("SpecwrightBranchHeads")) {
+      const repository: Record<string, unknown> = { id: "R_fake" };
+      for (const [alias, ref] of Object.entries(body.variables)) {
+        if (!/^b\d+$/.test(alias)) continue;
+        repository[alias] =
+          ref === "refs/heads/main" ? { target: { oid: MAIN_SHA, tree: { oid: MAIN_TREE } } } : null;
+      }
+      return { data: { repository } };
+    }
+    const commit = { commit: { oid: sha(`commit ${(id += 1)}`), tree: { oid: sha(`tree ${id}`) } } };
+    return {
+      data: {
+        ...(body.query.includes("createRef") ? { createRef: { ref: { name: "refs/heads/x" } } } : {}),
+        createCommitOnBranch: commit,
+      },
+    };
+  };
   scope
     .post(/\/app\/installations\/\d+\/access_tokens/)
     .reply(201, { token: "ghs_benchtoken00000000000000000000000", expires_at: "2099-01-01T00:00:00Z" })
@@ -67,6 +89,8 @@ export function createFakeGithub(options: { config: string; files: Readonly<Reco
     .reply(200, { commit: { sha: MAIN_SHA, commit: { tree: { sha: MAIN_TREE } } } })
     .get(/\/branches\/specwright/)
     .reply(404, { message: "Branch not found" })
+    .post("/graphql")
+    .reply(200, (_uri, body) => graphql(body as { query: string; variables: Record<string, unknown> }))
     .get(/\/git\/trees\/[0-9a-f]{40}/)
     .reply(200, { sha: MAIN_TREE, tree, truncated: false })
     .post(/\/git\/trees$/)

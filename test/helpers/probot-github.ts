@@ -205,29 +205,66 @@ export function createGithubMock() {
       return mock;
     },
     /**
-     * One Git Data API commit: tree, commit and ref requests, captured as `tree`, `commit`, `ref`.
-     * `rejected`: the ref update is refused as GitHub refuses a non-fast-forward (someone pushed meanwhile).
+     * The run's start: the default branch's and the run branch's heads in ONE GraphQL query
+     * (`getBranchHeads`), captured as `heads`. `undefined` → the branch does not exist. A branch
+     * the query asks for that is not listed here fails the request.
      */
-    commit(branch: string, result: { tree: string; commit: string }, ref: "create" | "update" | "rejected") {
-      scope.post(`${R}/git/trees`).reply(capture("tree", 201, () => ({ sha: result.tree })));
+    heads(branches: Readonly<Record<string, { sha: string; tree: string } | undefined>>) {
       scope
-        .post(`${R}/git/commits`)
-        .reply(capture("commit", 201, () => ({ sha: result.commit, tree: { sha: result.tree } })));
-      const refReply = capture("ref", ref === "create" ? 201 : 200, () => ({
-        ref: `refs/heads/${branch}`,
-        object: { sha: result.commit },
-      }));
-      if (ref === "create") scope.post(`${R}/git/refs`).reply(refReply);
-      else if (ref === "update") scope.patch(`${R}/git/refs/heads%2F${enc(branch)}`).reply(refReply);
-      else {
-        scope.patch(`${R}/git/refs/heads%2F${enc(branch)}`).reply(
-          capture("ref", 422, () => ({
-            message: "Update is not a fast forward",
-            documentation_url: "https://docs.github.com/rest/git/refs#update-a-reference",
-            status: "422",
-          })),
+        .post("/graphql", (b: Body) => String(b.query).includes("SpecwrightBranchHeads"))
+        .reply(
+          capture("heads", 200, (b) => {
+            const variables = b.variables as Record<string, string>;
+            const repository: Record<string, unknown> = { id: REPO_NODE_ID };
+            for (const [alias, ref] of Object.entries(variables)) {
+              if (!/^b\d+$/.test(alias)) continue;
+              const name = ref.replace(/^refs\/heads\//, "");
+              if (!(name in branches)) throw new Error(`unexpected branch in the heads query: ${name}`);
+              const head = branches[name];
+              repository[alias] = head ? { target: { oid: head.sha, tree: { oid: head.tree } } } : null;
+            }
+            return { data: { repository } };
+          }),
         );
-      }
+      return mock;
+    },
+    /**
+     * One commit through GraphQL, captured as `commit` (`{ query, variables }`; see
+     * `sentCommit`): "create" creates the branch and commits in one request, "update" commits on
+     * the existing branch, "rejected" answers as GitHub does when the branch no longer points to
+     * `expectedHeadOid` (someone pushed meanwhile).
+     */
+    commit(branch: string, result: { tree: string; commit: string }, kind: "create" | "update" | "rejected") {
+      const operation = kind === "create" ? "SpecwrightCreateBranchAndCommit" : "SpecwrightCommit(";
+      scope
+        .post("/graphql", (b: Body) => String(b.query).includes(operation))
+        .reply(
+          capture("commit", 200, (b) => {
+            const input = (
+              b.variables as { commit: { branch: { branchName: string }; expectedHeadOid: string } }
+            ).commit;
+            if (input.branch.branchName !== branch) throw new Error(`commit to ${input.branch.branchName}`);
+            if (kind === "rejected") {
+              return {
+                data: { createCommitOnBranch: null },
+                errors: [
+                  {
+                    type: "STALE_DATA",
+                    path: ["createCommitOnBranch"],
+                    message: `Expected branch to point to "${input.expectedHeadOid}" but it did not.  Pull and try again.`,
+                  },
+                ],
+              };
+            }
+            const done = { commit: { oid: result.commit, tree: { oid: result.tree } } };
+            return {
+              data: {
+                ...(kind === "create" ? { createRef: { ref: { name: `refs/heads/${branch}` } } } : {}),
+                createCommitOnBranch: done,
+              },
+            };
+          }),
+        );
       return mock;
     },
     openPulls(branch: string, pulls: unknown[]) {
@@ -326,6 +363,36 @@ export function createGithubMock() {
     },
   };
   return mock;
+}
+
+/** The repository's GraphQL node id in every app test. */
+export const REPO_NODE_ID = "R_kgDOSpecwright";
+
+/** What the app sent in one captured GraphQL commit, decoded: files with their UTF-8 text. */
+export function sentCommit(body: Body) {
+  const variables = body.variables as {
+    ref?: { repositoryId: string; name: string; oid: string };
+    commit: {
+      branch: { repositoryNameWithOwner: string; branchName: string };
+      message: { headline: string; body?: string };
+      fileChanges: { additions: { path: string; contents: string }[]; deletions: { path: string }[] };
+      expectedHeadOid: string;
+    };
+  };
+  const { commit } = variables;
+  return {
+    ref: variables.ref,
+    branch: commit.branch,
+    expectedHeadOid: commit.expectedHeadOid,
+    message: commit.message.body
+      ? `${commit.message.headline}\n\n${commit.message.body}`
+      : commit.message.headline,
+    files: commit.fileChanges.additions.map((a) => ({
+      path: a.path,
+      content: Buffer.from(a.contents, "base64").toString("utf8"),
+    })),
+    deletions: commit.fileChanges.deletions.map((d) => d.path),
+  };
 }
 
 /** The nock mock of one app test. */

@@ -35,7 +35,8 @@ const PR_TITLE = "Specwright: system specs";
  * 3. `specwright/system-specs` is checked for commits not made by Specwright (stop unless `--force`);
  *    otherwise the run writes on top of it, keeping specs of earlier runs;
  * 4. the engine runs the selected agents phase by phase, then the review; with `all`, every
- *    settled phase is committed as a checkpoint so a later failure keeps earlier work;
+ *    settled phase but the last is committed as a checkpoint so a later failure keeps earlier
+ *    work (the last phase is in the final commit);
  * 5. all files as one commit, the PR opened or updated, the review and check run posted;
  * 6. the progress comment's final state, with the retry command for failed agents. A run that
  *    fails after committing checkpoints still opens (or updates) the PR, saying it stopped partway.
@@ -57,6 +58,31 @@ export async function runSystemSpecs(ctx: JobContext, run: SystemSpecsRun): Prom
   // Someone else's push seen at a checkpoint stops the run: no more model calls for a branch it may not write.
   const stop = new AbortController();
   let blocked: ForeignCommitsError | undefined;
+  type Files = readonly { path: string; content: string }[];
+  const commitCheckpoint = async (phase: number, files: Files) => {
+    try {
+      await writer?.commit(
+        files.map((f) => ({ path: f.path, content: f.content })),
+        `Specwright: system specs, phase ${phase} checkpoint`,
+      );
+    } catch (error) {
+      if (error instanceof ForeignCommitsError) {
+        blocked = error;
+        stop.abort(error);
+        return;
+      }
+      ctx.log.warn({ phase, error: describeFailure(error).cause }, "phase checkpoint could not be committed");
+    }
+  };
+  // The planned phases are announced ("agent-queued") before any agent runs. The last phase is
+  // not committed as a checkpoint: the run's final commit follows and includes it. Only if the
+  // run throws before that is it committed on its own (below), so no finished phase is lost.
+  let lastPhase = 0;
+  let deferred: { phase: number; files: Files } | undefined;
+  const checkpoint = async (phase: number, files: Files) => {
+    if (lastPhase > 0 && phase >= lastPhase) deferred = { phase, files };
+    else await commitCheckpoint(phase, files);
+  };
   try {
     const opened = await openSpecBranch(ctx, reporter, {
       branch: SYSTEM_SPECS_BRANCH,
@@ -67,31 +93,16 @@ export async function runSystemSpecs(ctx: JobContext, run: SystemSpecsRun): Prom
     commit = opened.base.sha;
     const engine = services.engine();
     const snapshot = await openRepoSnapshot(ctx, opened.base.sha);
-    const checkpoint = async (phase: number, files: readonly { path: string; content: string }[]) => {
-      try {
-        await writer?.commit(
-          files.map((f) => ({ path: f.path, content: f.content })),
-          `Specwright: system specs, phase ${phase} checkpoint`,
-        );
-      } catch (error) {
-        if (error instanceof ForeignCommitsError) {
-          blocked = error;
-          stop.abort(error);
-          return;
-        }
-        ctx.log.warn(
-          { phase, error: describeFailure(error).cause },
-          "phase checkpoint could not be committed",
-        );
-      }
-    };
     const result = await engine.generateSystemSpecs({
       snapshot,
       config: run.config,
       repoName: repo.repo,
       selection: { names: run.names, withDependents: run.withDependents },
       review: true,
-      onProgress: (event) => reporter.onProgress(event),
+      onProgress: (event) => {
+        if (event.type === "agent-queued") lastPhase = Math.max(lastPhase, event.phase);
+        reporter.onProgress(event);
+      },
       signal: stop.signal,
       ...(run.names.includes("all") ? { onPhaseSettled: checkpoint } : {}),
     });
@@ -119,6 +130,7 @@ export async function runSystemSpecs(ctx: JobContext, run: SystemSpecsRun): Prom
       forceCommand: `${command} --force`,
     });
     if (writer !== undefined && commit !== undefined && !(error instanceof ForeignCommitsError)) {
+      if (deferred) await commitCheckpoint(deferred.phase, deferred.files);
       state = await publishPartialRun(ctx, state, { writer, commit, command, trigger });
     }
     await reporter.finish(state);

@@ -10,9 +10,10 @@ export interface BranchWriter {
   /** The branch existed before this run (so it may already have an open pull request). */
   readonly existedBefore: boolean;
   /**
-   * Writes `files` as one commit; returns false when they changed nothing (no commit made). Files
-   * identical to this run's previous commit are skipped without any request. Rejects with a
-   * `ForeignCommitsError` when someone else pushed to the branch meanwhile (and from then on).
+   * Writes `files` as one commit; returns false when no commit was made. Files identical to this
+   * run's previous commit are skipped without any request (a first commit is made even if its
+   * files equal the branch's, see `GitHost.commitFiles`). Rejects with a `ForeignCommitsError`
+   * when someone else pushed to the branch meanwhile (and from then on).
    */
   commit(files: readonly FileWrite[], message: string): Promise<boolean>;
   /** The branch's head as this run knows it: its last commit, or the head it found. */
@@ -28,8 +29,8 @@ export interface BranchWriter {
 /**
  * A writer for one run on one branch. The first commit moves the branch the way the plan says
  * (create, fast-forward, or force after `--force`); later ones (phase checkpoints, then the final
- * commit) fast-forward on top of the previous commit, reusing its tree so no extra request is
- * needed. A fast-forward GitHub refuses means the branch moved: the new commits are read, and if
+ * commit) fast-forward on top of the previous commit (1 request each, see `commitFiles`). A
+ * commit GitHub refuses as a conflict means the branch moved: the new commits are read, and if
  * any is not Specwright's the run stops (`ForeignCommitsError`); otherwise the commit is made
  * once more on top of the new head.
  */

@@ -16,7 +16,8 @@ export interface BranchPlan {
 }
 
 /**
- * Plans how a run writes its Specwright branch (1–2 requests):
+ * Plans how a run writes its Specwright branch (1–2 requests; 1 less when the caller already
+ * read the branch's head and passes it as `known.head`):
  * - a missing branch is created from `base`;
  * - an existing one is written ON TOP of its head (a fast-forward, carrying its tree forward), so
  *   earlier runs' specs, phase checkpoints and `/spec revise` commits stay in the pull request, and
@@ -30,8 +31,9 @@ export async function prepareBranch(
   branch: string,
   base: BranchHead,
   force: boolean,
+  known?: { head: BranchHead | undefined },
 ): Promise<BranchPlan> {
-  const head = await host.getBranchHead(branch);
+  const head = known ? known.head : await host.getBranchHead(branch);
   if (head === undefined) {
     return {
       branch,

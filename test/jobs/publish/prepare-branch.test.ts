@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createBranchWriter } from "../../../src/jobs/publish/create-branch-writer.js";
 import { ForeignCommitsError } from "../../../src/jobs/publish/foreign-commits-error.js";
 import { prepareBranch, type BranchPlan } from "../../../src/jobs/publish/prepare-branch.js";
+import { readRunBranches } from "../../../src/jobs/publish/read-run-branches.js";
 import {
   GitHostError,
   type BranchCommit,
@@ -82,6 +83,34 @@ describe("prepareBranch", () => {
       headSha: head.sha,
     });
     expect(forced.calls.map(([m]) => m)).toEqual(["getBranchHead"]);
+  });
+
+  it.each([
+    ["a missing branch", undefined, { refUpdate: "create", parentSha: base.sha, existed: false }],
+    ["the branch at the base", base, { refUpdate: "fast-forward", parentSha: base.sha, existed: true }],
+  ] as const)(
+    "plans from a head the caller already read (%s) without asking again",
+    async (_l, known, plan) => {
+      const host = createFakeHost();
+      expect(await prepareBranch(host, "specwright/x", base, false, { head: known })).toMatchObject(plan);
+      expect(host.calls).toEqual([]);
+    },
+  );
+});
+
+describe("readRunBranches", () => {
+  it("reads the default branch and the run branch in one call", async () => {
+    const host = createFakeHost({ getBranchHeads: async () => [base, head] });
+    expect(await readRunBranches(host, "main", "specwright/x")).toEqual({ base, head });
+    expect(host.calls).toEqual([["getBranchHeads", [["main", "specwright/x"]]]]);
+  });
+
+  it("refuses a default branch that does not exist (an empty repository) with a hint", async () => {
+    const host = createFakeHost({ getBranchHeads: async () => [undefined, undefined] });
+    await expect(readRunBranches(host, "main", "specwright/x")).rejects.toMatchObject({
+      message: "The branch main of orbit/books does not exist",
+      hint: expect.stringMatching(/Push a commit/),
+    });
   });
 });
 

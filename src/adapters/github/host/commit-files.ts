@@ -6,11 +6,10 @@ import {
 } from "../../../ports/git-host.js";
 import { redactSecrets } from "../../../core/redact-secrets.js";
 import { checkBranchName, checkRepoPath } from "./check-host-input.js";
-import type { HostContext, HostOperation } from "./host-context.js";
-import { gitCommitSchema, gitRefSchema, gitTreeSchema } from "./host-schemas.js";
-import { requestHost } from "./request-host.js";
-
-const CONTENTS = "Contents: write";
+import { commitFilesWithGraphql } from "./commit-files-graphql.js";
+import { commitFilesWithGitData } from "./commit-files-rest.js";
+import { graphqlState } from "./graphql-state.js";
+import type { HostContext } from "./host-context.js";
 
 function checkRequest(request: CommitFilesRequest): void {
   checkBranchName(request.branch);
@@ -42,115 +41,27 @@ function withTrailer(message: string, runId: string | undefined): string {
 }
 
 /**
- * Writes every file of `request` as ONE commit with the Git Data API:
- * 1. (only without `baseTreeSha`) `GET /git/commits/{parentSha}` for the parent's tree;
- * 2. `POST /git/trees` with `base_tree` and every file's content inline (`sha: null` deletes);
- * 3. `POST /git/commits` with that tree and `parentSha` as the only parent;
- * 4. `POST /git/refs` (refUpdate "create"), or `PATCH /git/refs/heads/{branch}` ("fast-forward",
- *    or "force" with `force: true`). A "create" that finds the branch already exists (another
- *    writer won the race) re-tries as a fast-forward update, which GitHub only accepts if the
- *    existing branch is an ancestor of the new commit, so nobody's work is overwritten.
- * When the new tree equals the base tree, nothing is committed.
+ * Writes every file of `request` as ONE commit, choosing the cheapest safe way:
+ * - "fast-forward", and "create" once `getBranchHeads` gave the repository's node id: ONE
+ *   GraphQL request (`createCommitOnBranch` with `expectedHeadOid: parentSha`, plus `createRef`
+ *   for "create"), see `commitFilesWithGraphql`;
+ * - "force" (the user's `--force`), "create" without the node id, and servers whose GraphQL
+ *   lacks `createCommitOnBranch` (remembered for the host's life): the REST Git Data API, tree +
+ *   commit + ref (`commitFilesWithGitData`).
+ * Either way a push that lands meanwhile is never overwritten: GitHub refuses the commit (a
+ * `conflict`), and only "force" may drop commits. The message is redacted and gets the
+ * `Specwright-Run:` trailer when `runId` is given.
  */
 export async function commitFiles(ctx: HostContext, request: CommitFilesRequest): Promise<CommitFilesResult> {
   checkRequest(request);
-  const { branch, parentSha } = request;
-  const op = (what: string, extra: Partial<HostOperation> = {}): HostOperation => ({
-    what: `${what} for ${branch}`,
-    permission: CONTENTS,
-    ...extra,
-  });
-
-  const baseTreeSha =
-    request.baseTreeSha ??
-    (
-      await requestHost(
-        ctx,
-        op("read the parent commit", {
-          notFoundHint: `The commit ${parentSha} does not exist; read the branch again and retry.`,
-        }),
-        "GET /repos/{owner}/{repo}/git/commits/{commit_sha}",
-        { commit_sha: parentSha },
-        gitCommitSchema,
-      )
-    ).data.tree.sha;
-
-  const entries = [
-    ...request.files.map((f) => ({ path: f.path, mode: "100644", type: "blob", content: f.content })),
-    ...(request.deletions ?? []).map((path) => ({ path, mode: "100644", type: "blob", sha: null })),
-  ];
-  const tree = await requestHost(
-    ctx,
-    op("create the file tree", {
-      validationHints: [
-        {
-          match: /./,
-          hint: "A path may be invalid, or a file to delete is not in the base tree: read the branch again and retry.",
-        },
-      ],
-    }),
-    "POST /repos/{owner}/{repo}/git/trees",
-    { base_tree: baseTreeSha, tree: entries },
-    gitTreeSchema,
-  );
-  if (tree.data.sha === baseTreeSha) return { commitSha: parentSha, treeSha: baseTreeSha, committed: false };
-
-  const commit = await requestHost(
-    ctx,
-    op("create the commit"),
-    "POST /repos/{owner}/{repo}/git/commits",
-    {
-      message: withTrailer(redactSecrets(request.message, ctx.secretEnv), request.runId),
-      tree: tree.data.sha,
-      parents: [parentSha],
-    },
-    gitCommitSchema,
-  );
-  const commitSha = commit.data.sha;
-  const result = { commitSha, treeSha: tree.data.sha, committed: true };
-
-  const moveBranch = (force: boolean) =>
-    requestHost(
-      ctx,
-      op(force ? "force-update the branch" : "update the branch", {
-        notFoundHint: `The branch ${branch} does not exist (any more); create it instead.`,
-        validationHints: [
-          {
-            match: /fast.forward/i,
-            reason: "conflict",
-            hint: `${branch} has commits this run did not start from (someone pushed meanwhile); read the branch again, or rerun with --force to replace them.`,
-          },
-          {
-            match: /does not exist/i,
-            reason: "not-found",
-            hint: `The branch ${branch} does not exist (any more); create it instead.`,
-          },
-        ],
-      }),
-      "PATCH /repos/{owner}/{repo}/git/refs/{ref}",
-      { ref: `heads/${branch}`, sha: commitSha, force },
-      gitRefSchema,
-    );
-
-  if (request.refUpdate !== "create") {
-    await moveBranch(request.refUpdate === "force");
-    return result;
+  const message = withTrailer(redactSecrets(request.message, ctx.secretEnv), request.runId);
+  const state = graphqlState(ctx);
+  const oneRequest =
+    request.refUpdate === "fast-forward" ||
+    (request.refUpdate === "create" && state.repositoryId !== undefined);
+  if (oneRequest && !state.commitsUnsupported) {
+    const result = await commitFilesWithGraphql(ctx, request, message);
+    if (result !== undefined) return result;
   }
-  try {
-    await requestHost(
-      ctx,
-      op("create the branch", {
-        validationHints: [
-          { match: /already exists/i, reason: "conflict", hint: "The branch was created meanwhile." },
-        ],
-      }),
-      "POST /repos/{owner}/{repo}/git/refs",
-      { ref: `refs/heads/${branch}`, sha: commitSha },
-      gitRefSchema,
-    );
-  } catch (error) {
-    if (!(error instanceof GitHostError && error.reason === "conflict")) throw error;
-    await moveBranch(false);
-  }
-  return result;
+  return commitFilesWithGitData(ctx, request, message);
 }

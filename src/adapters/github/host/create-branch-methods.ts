@@ -4,17 +4,40 @@ import { commitFiles } from "./commit-files.js";
 import type { HostContext } from "./host-context.js";
 import { branchSchema, compareCommitsSchema, fileContentSchema, repositorySchema } from "./host-schemas.js";
 import { isSpecwrightCommit } from "./is-specwright-commit.js";
+import { readBranchHeads } from "./read-branch-heads.js";
 import { requestAllPages } from "./request-all-pages.js";
 import { requestHost } from "./request-host.js";
 
 type BranchMethods = Pick<
   GitHost,
-  "getDefaultBranch" | "getBranchHead" | "listBranchCommitsSince" | "commitFiles" | "getFileText"
+  | "getDefaultBranch"
+  | "getBranchHead"
+  | "getBranchHeads"
+  | "listBranchCommitsSince"
+  | "commitFiles"
+  | "getFileText"
 >;
 
 /** The host's branch, commit and file methods (Git Data API, branches, compare, contents). */
 export function createBranchMethods(ctx: HostContext): BranchMethods {
   let defaultBranch: Promise<string> | undefined;
+
+  const readBranch = async (branch: string) => {
+    checkBranchName(branch);
+    try {
+      const { data } = await requestHost(
+        ctx,
+        { what: `read the branch ${branch}`, permission: "Contents: read" },
+        "GET /repos/{owner}/{repo}/branches/{branch}",
+        { branch },
+        branchSchema,
+      );
+      return { sha: data.commit.sha, treeSha: data.commit.commit.tree.sha };
+    } catch (error) {
+      if (error instanceof GitHostError && error.reason === "not-found") return undefined;
+      throw error;
+    }
+  };
 
   return {
     getDefaultBranch() {
@@ -30,22 +53,9 @@ export function createBranchMethods(ctx: HostContext): BranchMethods {
       return defaultBranch;
     },
 
-    async getBranchHead(branch) {
-      checkBranchName(branch);
-      try {
-        const { data } = await requestHost(
-          ctx,
-          { what: `read the branch ${branch}`, permission: "Contents: read" },
-          "GET /repos/{owner}/{repo}/branches/{branch}",
-          { branch },
-          branchSchema,
-        );
-        return { sha: data.commit.sha, treeSha: data.commit.commit.tree.sha };
-      } catch (error) {
-        if (error instanceof GitHostError && error.reason === "not-found") return undefined;
-        throw error;
-      }
-    },
+    getBranchHead: readBranch,
+
+    getBranchHeads: (branches) => readBranchHeads(ctx, branches, readBranch),
 
     async listBranchCommitsSince(branch, baseSha) {
       checkBranchName(branch);

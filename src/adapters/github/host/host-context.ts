@@ -5,10 +5,14 @@ import type { GitHostErrorReason } from "../../../ports/git-host.js";
  * `@octokit/rest` and Probot's `context.octokit` both fit (with or without retry/throttle plugins).
  */
 export interface GithubHostOctokit {
-  request(
-    route: string,
-    parameters?: Record<string, unknown>,
-  ): Promise<{ data: unknown; status: number; headers: Readonly<Record<string, unknown>> }>;
+  request: {
+    (
+      route: string,
+      parameters?: Record<string, unknown>,
+    ): Promise<{ data: unknown; status: number; headers: Readonly<Record<string, unknown>> }>;
+    /** Octokit's defaults; its `baseUrl` tells where the GraphQL endpoint is on GitHub Enterprise Server. */
+    endpoint?: { DEFAULTS?: { baseUrl?: string } };
+  };
 }
 
 /** The repository a host works on and how it talks to GitHub. */

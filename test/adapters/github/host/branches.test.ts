@@ -52,6 +52,85 @@ describe("GitHost branches and files", () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it("reads several branch heads in ONE GraphQL query, undefined for a missing branch", async () => {
+    let sent: { query: string; variables: Record<string, string> } | undefined;
+    const scope = nock(API)
+      .post("/graphql", (b: { query: string; variables: Record<string, string> }) => {
+        sent = b;
+        return true;
+      })
+      .reply(200, {
+        data: {
+          repository: {
+            id: "R_kgDOWidgets",
+            b0: { target: { oid: sha("1"), tree: { oid: sha("2") } } },
+            b1: null,
+          },
+        },
+      });
+    const heads = await makeTestHost().getBranchHeads(["main", "specwright/spec-login"]);
+    expect(heads).toEqual([{ sha: sha("1"), treeSha: sha("2") }, undefined]);
+    expect(sent?.query).toMatch(/query SpecwrightBranchHeads\(/);
+    expect(sent?.query).toContain("b1: ref(qualifiedName: $b1)");
+    expect(sent?.variables).toEqual({
+      owner: "acme",
+      name: "widgets",
+      b0: "refs/heads/main",
+      b1: "refs/heads/specwright/spec-login",
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("reads the branches with REST where GraphQL lacks the fields (once asked, never again)", async () => {
+    const scope = nock(API)
+      .post("/graphql")
+      .once()
+      .reply(200, { errors: [{ message: "Field 'ref' doesn't exist on type 'Repository'" }] })
+      .get(`${REPO}/branches/main`)
+      .twice()
+      .reply(200, { commit: { sha: sha("1"), commit: { tree: { sha: sha("2") } } } })
+      .get(`${REPO}/branches/specwright%2Fnew`)
+      .twice()
+      .reply(404, { message: "Branch not found" });
+    const host = makeTestHost();
+    const expected = [{ sha: sha("1"), treeSha: sha("2") }, undefined];
+    expect(await host.getBranchHeads(["main", "specwright/new"])).toEqual(expected);
+    expect(await host.getBranchHeads(["main", "specwright/new"])).toEqual(expected);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each([
+    [
+      "a repository the app cannot see",
+      {
+        data: { repository: null },
+        errors: [
+          {
+            type: "NOT_FOUND",
+            path: ["repository"],
+            message: "Could not resolve to a Repository with the name 'acme/widgets'.",
+          },
+        ],
+      },
+      "not-found",
+    ],
+    [
+      "a branch pointing to something other than a commit",
+      { data: { repository: { id: "R_1", b0: { target: { oid: sha("1") } } } } },
+      "unexpected-response",
+    ],
+  ])("reports %s", async (_label, answer, reason) => {
+    const scope = nock(API).post("/graphql").reply(200, answer);
+    await expect(makeTestHost().getBranchHeads(["main"])).rejects.toMatchObject({ reason });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("refuses a bad branch name before any request, and asks nothing for no branches", async () => {
+    const host = makeTestHost();
+    expect(await host.getBranchHeads([])).toEqual([]);
+    await expect(host.getBranchHeads(["main", "a..b"])).rejects.toMatchObject({ reason: "invalid-request" });
+  });
+
   it("classifies the commits on a branch since a base as Specwright's or someone else's", async () => {
     const trailer = "Add specs\n\nSpecwright-Run: job-3";
     const scope = nock(API)
@@ -66,6 +145,11 @@ describe("GitHost branches and files", () => {
           commit("4", { author: BOT, committer: "alice" }, trailer),
           commit("5", { author: "alice", committer: "web-flow" }, "Merge branch 'main'"),
           commit("6", { committer: BOT }, "Hand-written message without trailer"),
+          // Through GraphQL's createCommitOnBranch: the app authors, GitHub commits (as on the web).
+          commit("7", { author: BOT, committer: "web-flow", committerEmail: "noreply@github.com" }, trailer),
+          commit("8", { authorEmail: BOT_EMAIL, committerEmail: "noreply@github.com" }, trailer),
+          commit("9", { author: BOT, committer: "web-flow" }, "Add specs"),
+          commit("a", { author: "alice", committer: "web-flow" }, trailer),
         ],
         files: [],
       });
@@ -77,6 +161,10 @@ describe("GitHost branches and files", () => {
       ["4", false], // a human amended or rebased a Specwright commit: the trailer was copied
       ["5", false], // "Update branch" on GitHub by a human
       ["6", false], // committed by the app's identity but neither authored by it nor marked
+      ["7", true], // made through GraphQL: authored by the app, committed by GitHub, marked
+      ["8", true], // the same, identified by the emails only
+      ["9", false], // authored by the app and committed by GitHub, but not marked
+      ["a", false], // a person's web commit that copied the trailer
     ]);
     expect(commits[2]).toEqual({
       sha: sha("3"),

@@ -7,8 +7,10 @@ const BASE_TREE = sha("b");
 const NEW_TREE = sha("c");
 const COMMIT = sha("d");
 
-describe("GitHost.commitFiles", () => {
-  it("creates a new branch: one tree with inline contents, one commit, one ref", async () => {
+// The REST Git Data API path: "force", "create" before getBranchHeads gave the repository's node
+// id, and servers without GraphQL's createCommitOnBranch. The GraphQL path: commit-files-graphql.test.ts.
+describe("GitHost.commitFiles through the Git Data API", () => {
+  it("creates a new branch the host knows no node id for: one tree with inline contents, one commit, one ref", async () => {
     const scope = nock(API)
       .post(`${REPO}/git/trees`, {
         base_tree: BASE_TREE,
@@ -50,7 +52,7 @@ describe("GitHost.commitFiles", () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it("sends 25 files in ONE tree request", async () => {
+  it("sends 25 files in ONE tree request (a forced rewrite)", async () => {
     const files = Array.from({ length: 25 }, (_, i) => ({ path: `specs/s${i}.md`, content: `spec ${i}` }));
     let treeEntries: unknown[] = [];
     const scope = nock(API)
@@ -62,7 +64,7 @@ describe("GitHost.commitFiles", () => {
       .reply(201, { sha: NEW_TREE })
       .post(`${REPO}/git/commits`)
       .reply(201, { sha: COMMIT, tree: { sha: NEW_TREE } })
-      .patch(`${REPO}/git/refs/heads%2Fspecwright%2Fsystem-specs`, { sha: COMMIT, force: false })
+      .patch(`${REPO}/git/refs/heads%2Fspecwright%2Fsystem-specs`, { sha: COMMIT, force: true })
       .reply(200, { ref: "refs/heads/specwright/system-specs", object: { sha: COMMIT } });
 
     await makeTestHost().commitFiles({
@@ -71,7 +73,7 @@ describe("GitHost.commitFiles", () => {
       baseTreeSha: BASE_TREE,
       files,
       message: "Update system specs",
-      refUpdate: "fast-forward",
+      refUpdate: "force",
     });
     expect(treeEntries).toHaveLength(25);
     expect(scope.isDone()).toBe(true);
@@ -128,8 +130,10 @@ describe("GitHost.commitFiles", () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it("reports a refused fast-forward as a conflict that suggests --force", async () => {
+  it("reports a refused fast-forward as a conflict that suggests --force (a server without createCommitOnBranch)", async () => {
     const scope = nock(API)
+      .post("/graphql")
+      .reply(200, { errors: [{ message: "Field 'createCommitOnBranch' doesn't exist on type 'Mutation'" }] })
       .post(`${REPO}/git/trees`)
       .reply(201, { sha: NEW_TREE })
       .post(`${REPO}/git/commits`)
@@ -165,7 +169,7 @@ describe("GitHost.commitFiles", () => {
       baseTreeSha: BASE_TREE,
       files: [{ path: "specs/login.md", content: "same" }],
       message: "Add",
-      refUpdate: "fast-forward",
+      refUpdate: "force",
     });
     expect(result).toEqual({ commitSha: PARENT, treeSha: BASE_TREE, committed: false });
     expect(scope.isDone()).toBe(true);
