@@ -5,8 +5,10 @@
  * lists its folder, reads two files and submits a ~300-line spec that passes the checks.
  *
  * Reports:
- * - full-run wall time against the critical path of the phase DAG (target ≤ 1.1×), the critical
- *   path computed both from the configured latencies and from the agents' measured durations;
+ * - full-run wall time against the critical path of the phase DAG (target ≤ 1.1×). Agents run
+ *   phase by phase (each phase is given every earlier phase's specs), so the headline critical
+ *   path is the sum over the phases of the slowest agent's configured latency × turns; the same
+ *   DAG weighted with the agents' measured durations is shown as a secondary figure;
  * - the same run with the agents one by one (concurrency 1), for comparison;
  * - the share of input tokens served as cache reads, from what the fake server computed on the
  *   request bodies (target ≥ 70 %).
@@ -219,18 +221,16 @@ function respond(request: FakeRequest): ScriptedMessage {
   return { content: [{ type: "tool_use", name: "submit_spec", input: { markdown: specFor(area) } }] };
 }
 
-/** Longest path through the dependency DAG with `weight` per agent. */
-function criticalPath(weight: (name: string) => number): number {
-  const memo = new Map<string, number>();
-  const finish = (name: string): number => {
-    const known = memo.get(name);
-    if (known !== undefined) return known;
-    const agent = AGENTS.find((a) => a.name === name);
-    const value = weight(name) + Math.max(0, ...(agent?.reads ?? []).map(finish));
-    memo.set(name, value);
-    return value;
-  };
-  return Math.max(...AGENTS.map((a) => finish(a.name)));
+/**
+ * Critical path of the phase DAG with `weight` per agent: every phase waits for the one before
+ * it, so it is the sum over the phases of the heaviest agent of each phase.
+ */
+function phaseCriticalPath(weight: (name: string) => number): number {
+  const phases = [...new Set(AGENTS.map((a) => a.phase))];
+  return phases.reduce(
+    (sum, phase) => sum + Math.max(...AGENTS.filter((a) => a.phase === phase).map((a) => weight(a.name))),
+    0,
+  );
 }
 
 export interface GenerateBenchRun {
@@ -277,9 +277,9 @@ async function runOnce(concurrency: number, scale: number): Promise<GenerateBenc
 export interface GenerateBenchResult {
   parallel: GenerateBenchRun;
   serial: GenerateBenchRun;
-  /** Critical path from the configured latencies (turns × latency per agent). */
+  /** Critical path of the phase DAG from the configured latencies (per phase, the slowest agent's turns × latency). */
   configuredCriticalMs: number;
-  /** Critical path from the agents' measured durations in the parallel run. */
+  /** The same from the agents' measured durations in the parallel run. */
   measuredCriticalMs: number;
 }
 
@@ -291,8 +291,8 @@ export async function runGenerateBench(scale = 1): Promise<GenerateBenchResult> 
   return {
     parallel,
     serial,
-    configuredCriticalMs: criticalPath((name) => TURNS * turnLatency(name, scale)),
-    measuredCriticalMs: criticalPath((name) => durations.get(name) ?? 0),
+    configuredCriticalMs: phaseCriticalPath((name) => TURNS * turnLatency(name, scale)),
+    measuredCriticalMs: phaseCriticalPath((name) => durations.get(name) ?? 0),
   };
 }
 
@@ -312,8 +312,11 @@ async function main(): Promise<void> {
   for (const a of parallel.result.agents.filter((x) => x.status !== "succeeded"))
     console.log(`    ${a.name}: ${a.status} ${a.reason ?? ""}`);
   console.log(
-    `  wall time  ${secs(parallel.wallMs)} (concurrency 8) vs critical path ${secs(r.measuredCriticalMs)} measured / ${secs(r.configuredCriticalMs)} configured` +
-      `  ratio ${(parallel.wallMs / r.measuredCriticalMs).toFixed(2)}× / ${(parallel.wallMs / r.configuredCriticalMs).toFixed(2)}×  target ≤ ${TARGET_CRITICAL_PATH_RATIO}×`,
+    `  wall time  ${secs(parallel.wallMs)} (concurrency 8) vs critical path of the phase DAG ${secs(r.configuredCriticalMs)} (configured latencies)` +
+      `  ratio ${(parallel.wallMs / r.configuredCriticalMs).toFixed(2)}×  target ≤ ${TARGET_CRITICAL_PATH_RATIO}×`,
+  );
+  console.log(
+    `             vs ${secs(r.measuredCriticalMs)} from the agents' measured durations  ratio ${(parallel.wallMs / r.measuredCriticalMs).toFixed(2)}× (secondary: includes the engine's own time per agent)`,
   );
   console.log(
     `  one by one ${secs(serial.wallMs)} (concurrency 1)  speed-up ${(serial.wallMs / parallel.wallMs).toFixed(2)}×`,

@@ -5,24 +5,21 @@ import type { ModelMessage, ModelResponse, ToolDefinition, ToolUseBlock, UserBlo
 import type { AgentProgressEvent, AgentResult, AgentStatus, RunAgentOptions } from "./agent-types.js";
 import { appendUserBlocks } from "./append-user-blocks.js";
 import { checkAgentOptions } from "./check-agent-options.js";
+import { checkTurnLimits } from "./check-turn-limits.js";
+import { cutOffNote, limitNote, nudgeNote } from "./agent-notes.js";
+import { reserveCall } from "./reserve-call.js";
 import { runToolCalls, type SubmissionState } from "./run-tool-calls.js";
 import type { SubmissionTool } from "./tools/submission-tool.js";
 import { SUBMIT_SPEC } from "./tools/submit-spec-tool.js";
 import { withConversationBreakpoint } from "./with-conversation-breakpoint.js";
 
-function nudge(tool: string): string {
-  return (
-    `You ended your turn without calling ${tool}. Keep using the tools if you need more evidence; when the work is ` +
-    `complete, hand it in by calling ${tool}. Do not paste it as plain text.`
-  );
-}
+/** Tokens a request may cost beyond its text: the API's tool-use preamble and message framing. */
+export const REQUEST_TOKEN_MARGIN = 1024;
 
-function cutOffNote(maxTokens: number, tool: string): string {
-  return `Your reply was cut off at the output limit of ${maxTokens} tokens. Continue with tool calls, and hand in the result with ${tool}; keep each reply within the limit.`;
-}
-
-function charsOf(value: unknown): number {
-  return typeof value === "string" ? value.length : JSON.stringify(value ?? "").length;
+/** Characters (for estimates) and UTF-8 bytes (an upper bound on tokens) of some request content. */
+function sizeOf(value: unknown): { chars: number; bytes: number } {
+  const text = typeof value === "string" ? value : JSON.stringify(value ?? "");
+  return { chars: text.length, bytes: Buffer.byteLength(text, "utf8") };
 }
 
 /**
@@ -33,6 +30,12 @@ function charsOf(value: unknown): number {
  * limit is reached (turns, input or output tokens of this agent, the job's shared budget),
  * when the model stops twice without submitting, or when the model call fails. Model
  * misbehaviour never throws; only programming errors do (bad options, a throwing validator).
+ *
+ * Near its limits (at most 2 turns left, or 85 % of its input tokens) the agent is told so in a
+ * short note appended to the next user message. Each call reserves an upper bound of its cost
+ * in the job's budget (exact tokens of the previous turn, UTF-8 bytes of what is new, a margin,
+ * `max_tokens`), and tokens the API reports for failed calls are counted, so the job cannot
+ * pass `budget.limit`.
  */
 export async function runAgent<T = string>(options: RunAgentOptions<T>): Promise<AgentResult<T>> {
   // The conditional options type makes `submission` required whenever T is not string.
@@ -57,8 +60,15 @@ export async function runAgent<T = string>(options: RunAgentOptions<T>): Promise
   let turns = 0;
   let nudged = false;
   let lastInput = 0;
-  let pendingChars =
-    charsOf(request.system.map((b) => b.text).join("")) + charsOf(definitions) + charsOf(first);
+  const pending = { chars: 0, bytes: 0 };
+  const addPending = (value: unknown) => {
+    const size = sizeOf(value);
+    pending.chars += size.chars;
+    pending.bytes += size.bytes;
+  };
+  addPending(request.system.map((b) => b.text).join(""));
+  addPending(definitions);
+  addPending(first);
 
   const finish = (status: AgentStatus, error?: { message: string; hint?: string }): AgentResult<T> => {
     const durationMs = now() - started;
@@ -80,29 +90,11 @@ export async function runAgent<T = string>(options: RunAgentOptions<T>): Promise
 
   for (;;) {
     if (signal?.aborted) return aborted();
-    if (turns >= limits.maxTurns) {
-      return finish("max-turns", {
-        message: `Stopped after ${limits.maxTurns} turns without an accepted spec.`,
-        hint: "Raise budgets.maxTurnsPerAgent, or narrow the agent's scope.",
-      });
-    }
-    const estimatedInput = lastInput + estimateTokens(pendingChars);
-    const inputUsed = totalInputTokens(usage);
-    if (inputUsed + estimatedInput > limits.maxInputTokens) {
-      return finish("input-limit", {
-        message: `The agent has used ${inputUsed} input tokens; the next turn (about ${estimatedInput}) would pass its limit of ${limits.maxInputTokens}.`,
-        hint: "Raise budgets.maxInputTokensPerAgent, or narrow the agent's scope.",
-      });
-    }
-    const outputLeft = limits.maxOutputTokens - usage.outputTokens;
-    if (outputLeft < Math.min(1024, request.maxTokens)) {
-      return finish("output-limit", {
-        message: `The agent has used ${usage.outputTokens} of its ${limits.maxOutputTokens} output tokens.`,
-        hint: "Raise budgets.maxOutputTokensPerAgent.",
-      });
-    }
-    const maxTokens = Math.min(request.maxTokens, outputLeft);
-    const reservation = budget.reserve(estimatedInput + maxTokens);
+    const estimatedInput = lastInput + estimateTokens(pending.chars);
+    const check = checkTurnLimits({ turns, usage, estimatedInput, limits, maxTokens: request.maxTokens });
+    if ("stop" in check) return finish(check.stop.status, check.stop.error);
+    const { maxTokens } = check;
+    const reservation = reserveCall(budget, lastInput + pending.bytes + REQUEST_TOKEN_MARGIN + maxTokens);
     if (!reservation) {
       return finish("budget-exhausted", {
         message: `The job's token budget has no room for another turn (${budget.used} used, ${budget.reserved} in flight, limit ${budget.limit}).`,
@@ -111,6 +103,17 @@ export async function runAgent<T = string>(options: RunAgentOptions<T>): Promise
     }
     turns += 1;
     const turn = turns;
+    const note = limitNote({
+      turn,
+      maxTurns: limits.maxTurns,
+      inputAfterTurn: totalInputTokens(usage) + estimatedInput,
+      maxInputTokens: limits.maxInputTokens,
+      tool: submitName,
+    });
+    // Only after a user message: a paused turn must be continued with the assistant message last.
+    if (note && messages[messages.length - 1]?.role === "user") {
+      appendUserBlocks(messages, [{ type: "text", text: note }]);
+    }
     emit({ type: "turn-started", turn });
     let response: ModelResponse;
     try {
@@ -126,19 +129,24 @@ export async function runAgent<T = string>(options: RunAgentOptions<T>): Promise
         {
           ...(signal ? { signal } : {}),
           ...(options.onProgress ? { onText: (delta: string) => emit({ type: "text", turn, delta }) } : {}),
+          mayRetry: reservation.mayRetry,
         },
       );
     } catch (error) {
-      budget.release(reservation);
+      // Tokens the API reported for the failed call were spent all the same.
+      const spent = error instanceof ModelError ? error.usage : undefined;
+      reservation.settle(spent);
+      if (spent) usage = addUsage(usage, spent);
       if (error instanceof ModelAbortedError || signal?.aborted) return aborted();
       if (error instanceof ModelError)
         return finish("model-error", { message: error.message, ...(error.hint ? { hint: error.hint } : {}) });
       throw error;
     }
-    budget.consume(totalInputTokens(response.usage) + response.usage.outputTokens, reservation);
+    reservation.settle(response.usage);
     usage = addUsage(usage, response.usage);
     lastInput = totalInputTokens(response.usage) + response.usage.outputTokens;
-    pendingChars = 0;
+    pending.chars = 0;
+    pending.bytes = 0;
     emit({ type: "turn-finished", turn, stopReason: response.stopReason, turnUsage: response.usage, usage });
     if (response.content.length > 0) messages.push({ role: "assistant", content: response.content });
 
@@ -168,14 +176,14 @@ export async function runAgent<T = string>(options: RunAgentOptions<T>): Promise
         });
       }
       appendUserBlocks(messages, outcome.results);
-      pendingChars = charsOf(outcome.results);
+      addPending(outcome.results);
       continue;
     }
     if (response.stopReason === "pause_turn") continue;
     if (response.stopReason === "max_tokens") {
       const text = cutOffNote(maxTokens, submitName);
       appendUserBlocks(messages, [{ type: "text", text }]);
-      pendingChars = text.length;
+      addPending(text);
       continue;
     }
     if (response.stopReason === "refusal") {
@@ -197,8 +205,8 @@ export async function runAgent<T = string>(options: RunAgentOptions<T>): Promise
       });
     }
     nudged = true;
-    const text = nudge(submitName);
+    const text = nudgeNote(submitName);
     appendUserBlocks(messages, [{ type: "text", text }]);
-    pendingChars = text.length;
+    addPending(text);
   }
 }

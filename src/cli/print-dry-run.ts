@@ -1,21 +1,34 @@
 import { builtinPromptsDir } from "../adapters/local/builtin-prompts-dir.js";
 import { DEFAULT_ANTHROPIC_BASE_URL } from "../adapters/anthropic/create-anthropic-model.js";
 import { previewImplementationRequest } from "../services/preview-implementation-request.js";
+import { previewReviewRequest } from "../services/preview-review-request.js";
 import { previewSystemSpecRequests } from "../services/preview-system-spec-requests.js";
 import type { GenerateTarget } from "./commands/generate-command.js";
 import { EXIT, type CliIo } from "./io.js";
-import { renderRequestPreview } from "./render-request-preview.js";
+import { renderRequestPreview, type PreviewItem } from "./render-request-preview.js";
+
+/** Options of `printDryRun`. */
+export interface DryRunOptions {
+  withDependents: boolean;
+  baseURL: string | undefined;
+  /** Whether the run would end with the consistency review (`--no-review` turns it off). Default true. */
+  review?: boolean;
+  /** Masked should it appear in the output (it is never part of a request body). */
+  apiKey?: string;
+}
 
 /**
  * `generate --dry-run`: prints the first request of every planned agent (or of the
- * implementation-spec builder) exactly as it would be sent, and calls no model. Returns the exit
- * code: 2 when the plan has errors, else 0.
+ * implementation-spec builder), and of the consistency review's LLM pass when the run would
+ * make one, exactly as they would be sent, and calls no model. Returns the exit code: 2 when
+ * the plan has errors, else 0.
  */
 export async function printDryRun(
   target: GenerateTarget,
-  options: { withDependents: boolean; baseURL: string | undefined },
+  options: DryRunOptions,
   io: CliIo,
 ): Promise<number> {
+  const secrets = options.apiKey ? [options.apiKey] : [];
   const deps = { builtinPromptsDir: builtinPromptsDir() };
   const endpoint = `${(options.baseURL ?? DEFAULT_ANTHROPIC_BASE_URL).replace(/\/+$/, "")}/v1/messages`;
   const { snapshot, config, tree } = target;
@@ -36,7 +49,10 @@ export async function printDryRun(
         `${preview.route.reasons.length > 0 ? ` (${preview.route.reasons.join("; ")})` : ""}.\n`,
     );
     io.out(
-      renderRequestPreview([{ heading: `implementation spec → ${outputPath}`, request: preview.request }]),
+      renderRequestPreview(
+        [{ heading: `implementation spec → ${outputPath}`, request: preview.request }],
+        secrets,
+      ),
     );
     return EXIT.ok;
   }
@@ -64,16 +80,35 @@ export async function printDryRun(
         ? "Specs that earlier agents of this run write do not exist yet: they are shown as placeholders, and the real requests carry their text.\n"
         : ""),
   );
-  io.out(
-    renderRequestPreview(
-      preview.requests.map((r) => ({
-        heading: `[phase ${r.agent.phase}] ${r.agent.name} → ${r.agent.specFile}`,
-        request: r.request,
-        notes: r.placeholders.map(
-          (p) => `placeholder: ${p.path} (written by ${p.author} earlier in this run)`,
-        ),
-      })),
-    ),
-  );
+  const items: PreviewItem[] = preview.requests.map((r) => ({
+    heading: `[phase ${r.agent.phase}] ${r.agent.name} → ${r.agent.specFile}`,
+    request: r.request,
+    notes: r.placeholders.map((p) => `placeholder: ${p.path} (written by ${p.author} earlier in this run)`),
+  }));
+  let reviewNote = "";
+  if (options.review !== false) {
+    const review = await previewReviewRequest({
+      snapshot,
+      config,
+      repoName: tree.name,
+      setup: preview.setup,
+    });
+    const output = preview.setup.systemSpecs.reviewOutput;
+    if (review.kind === "request") {
+      const phase = Math.max(0, ...preview.plan.agents.map((a) => a.phase)) + 1;
+      items.push({
+        heading: `[phase ${phase}] consistency review (LLM pass) → ${output}`,
+        request: review.request,
+        notes: [
+          "The specs this run writes are placeholders here, and the deterministic findings (computed from the written specs) are shown as none; the real request carries both.",
+          ...review.placeholders.map((p) => `placeholder: ${p.path} (written by ${p.author} in this run)`),
+        ],
+      });
+    } else {
+      reviewNote = `The consistency review (${output}) would make no model request: ${review.why}.\n`;
+    }
+  }
+  io.out(renderRequestPreview(items, secrets));
+  if (reviewNote) io.out(reviewNote);
   return EXIT.ok;
 }

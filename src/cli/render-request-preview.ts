@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { toAnthropicParams } from "../adapters/anthropic/to-anthropic-params.js";
-import { redactSecrets } from "../core/redact-secrets.js";
 import { formatTokens } from "../core/render/format-units.js";
 import type { ModelRequest } from "../ports/model.js";
 
@@ -18,11 +17,14 @@ const BREAKPOINT = " [cache_control: ephemeral]";
 /**
  * Renders Messages API requests as `generate --dry-run` prints them: per request the model and
  * max_tokens, every system block (text in full, cache breakpoints marked), the tool definitions
- * as JSON, and the first user message. The parameters are the adapter's own translation
- * (`toAnthropicParams`), so what is shown is what would be sent. A block or tool list already
- * shown for an earlier request is not repeated: it is named with its hash and where it appeared.
+ * as JSON (with the tools' cache breakpoint marked), and the first user message. The parameters
+ * are the adapter's own translation (`toAnthropicParams`), and nothing is redacted, so what is
+ * shown is byte for byte what would be sent; only the exact values in `secrets` (the API key,
+ * which is sent as a header and never in the body) are masked should they appear. A block or
+ * tool list already shown for an earlier request is not repeated: it is named with its hash
+ * and where it appeared.
  */
-export function renderRequestPreview(items: readonly PreviewItem[]): string {
+export function renderRequestPreview(items: readonly PreviewItem[], secrets: readonly string[] = []): string {
   const seen = new Map<string, string>();
   const out: string[] = [];
   const show = (label: string, where: string, text: string, cached: boolean) => {
@@ -54,7 +56,10 @@ export function renderRequestPreview(items: readonly PreviewItem[]): string {
     );
     const tools = params.tools ?? [];
     const names = tools.map((t) => ("name" in t ? t.name : "?")).join(", ");
-    show(`tools (${names})`, item.heading, JSON.stringify(tools, null, 2), false);
+    const toolsCached = tools.some(
+      (t) => "cache_control" in t && t.cache_control !== undefined && t.cache_control !== null,
+    );
+    show(`tools (${names})`, item.heading, JSON.stringify(tools, null, 2), toolsCached);
     for (const message of params.messages) {
       const blocks =
         typeof message.content === "string" ? [{ type: "text", text: message.content }] : message.content;
@@ -67,5 +72,7 @@ export function renderRequestPreview(items: readonly PreviewItem[]): string {
     }
     out.push("");
   }
-  return redactSecrets(out.join("\n"));
+  let text = out.join("\n");
+  for (const secret of secrets) if (secret.length >= 8) text = text.split(secret).join("[API key]");
+  return text;
 }

@@ -1,4 +1,5 @@
 import { SpecwrightError } from "./errors.js";
+import type { Usage } from "./pricing/usage.js";
 
 /**
  * Errors a `ModelPort` rejects with. Provider-neutral: adapters map their SDK's errors into
@@ -6,6 +7,11 @@ import { SpecwrightError } from "./errors.js";
  */
 export class ModelError extends SpecwrightError {
   override readonly name: string = "ModelError";
+  /**
+   * Tokens the provider reported for the failed call (e.g. input counted before a stream broke,
+   * summed over the attempts made), so callers can still count them. Unset when none were reported.
+   */
+  usage?: Usage;
   constructor(
     message: string,
     hint: string,

@@ -21,6 +21,12 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** Receives the assistant's text as it streams in. */
   onText?: (delta: string) => void;
+  /**
+   * Asked before the adapter retries a call whose earlier attempts already cost tokens
+   * (`spent`, summed over them): return false to give up instead (e.g. when the job's token
+   * budget has no room for another attempt). Not asked when nothing was spent. Default: retry.
+   */
+  mayRetry?: (spent: Usage) => boolean;
 }
 
 /** A block of the system prompt. `cache: true` puts a prompt-cache breakpoint after it. */
@@ -114,6 +120,7 @@ export interface ModelResponse {
   /** Text, tool_use and opaque blocks, in order. Send them back unchanged in the next request. */
   content: AssistantBlock[];
   stopReason: StopReason;
+  /** Usage of the call, including attempts that failed and were retried. */
   usage: Usage;
   /** The model that answered, as the provider names it. */
   model?: string;

@@ -1,3 +1,4 @@
+import { agentLimits } from "../agents/agent-limits.js";
 import type { AgentRequest } from "../agents/agent-types.js";
 import type { Config } from "../core/config/config-schema.js";
 import type { ResolvedAgent, ResolvedSystemSpecs } from "../core/config/resolve-config.js";
@@ -25,7 +26,7 @@ export interface SystemSpecRequestInput {
   prompt: PromptTemplate;
   repoName: string;
   shared: SharedSpecContext;
-  /** The specs this agent builds on (its dependencies' and reads' specs that exist). */
+  /** The specs this agent is given: every earlier phase's and those it reads (`collectEarlierSpecs`). */
   earlierSpecs: readonly { path: string; text: string }[];
   /** Appended to the assignment (e.g. the current text and reviewers' feedback of a revision). */
   extraAssignment?: string;
@@ -33,8 +34,9 @@ export interface SystemSpecRequestInput {
 
 /**
  * The fixed part of one system-spec agent's requests: the cached system prefix (instructions,
- * brief, template, whole registry, then its earlier specs), the assignment as first user
- * message, the configured model and the per-call output limit.
+ * brief, template, whole registry, then its earlier specs), the assignment (with the agent's
+ * target length and limits) as first user message, the configured model and the per-call
+ * output limit.
  */
 export function buildSystemSpecRequest(input: SystemSpecRequestInput): AgentRequest {
   const prompt = buildSystemSpecPrompt({
@@ -44,6 +46,7 @@ export function buildSystemSpecRequest(input: SystemSpecRequestInput): AgentRequ
     repoName: input.repoName,
     context: { ...input.shared, earlierSpecs: input.earlierSpecs },
     keyFiles: input.planned.keyFiles,
+    limits: agentLimits(input.config.budgets),
   });
   const assignment =
     input.extraAssignment === undefined

@@ -16,8 +16,9 @@ import { createFileIndex, type FileIndex } from "../core/files/file-index.js";
 import { normalizeRepoPath } from "../core/files/normalize-repo-path.js";
 import { extractCitations } from "../core/markdown/extract-citations.js";
 import type { RepoSnapshot, SnapshotFile } from "../ports/repo-snapshot.js";
+import { linkedSpecPaths } from "./linked-spec-paths.js";
 import { readSourceText } from "./read-source-text.js";
-import { readSpecDocument } from "./read-spec-document.js";
+import { parseSpecText, readSpecText } from "./read-spec-document.js";
 
 /** The checker rules that judge one system spec on its own (cross-spec rules belong to the review). */
 export const SYSTEM_SPEC_RULES: readonly RuleId[] = [
@@ -64,6 +65,11 @@ export interface SpecCandidate {
 /** Checks submitted specs; caches parsed context documents between calls. */
 export interface SpecValidator {
   validate(candidate: SpecCandidate): Promise<Finding[]>;
+  /**
+   * Parses the brief, template, registry and the given specs ahead of time (e.g. while the
+   * model works), so a later `validate` finds them parsed. Unreadable documents are skipped.
+   */
+  warm(specPaths?: readonly string[]): Promise<void>;
 }
 
 function candidateProblem(path: string, message: string): FindingDraft {
@@ -91,32 +97,46 @@ function withCandidate(
   return createFileIndex([...entries.values()]);
 }
 
-const baseName = (p: string) => p.slice(p.lastIndexOf("/") + 1).replace(/\.md$/i, "");
-
 /**
  * Creates the checker for specs handed in by agents: runs the #3 rules that apply to ONE
  * spec (`SYSTEM_SPEC_RULES` or `IMPLEMENTATION_SPEC_RULES`) against the snapshot with the
  * candidate added, and returns only the findings reported on the candidate's file, with
  * stable ids. Citations and anchors are resolved at the snapshot's commit. Other documents
- * (brief, template, registry, specs the candidate mentions) are read from the snapshot on
- * each call and parsed only when their text changed, so a call costs little more than
- * parsing the candidate itself.
+ * (brief, template, registry, the specs the candidate links to or cites, for section
+ * references; for an implementation spec every other one, for unique completion promises)
+ * are read from the snapshot on each call but parsed only when their text changed, so a call
+ * costs little more than parsing the candidate itself.
  */
 export function createSpecValidator(options: SpecValidatorOptions): SpecValidator {
   const { snapshot, config } = options;
   const pending = (options.pendingFiles ?? []).map(normalizeRepoPath);
-  const parsed = new Map<string, { text: string; doc: SpecDocument }>();
+  // Parsed context documents by path, with the raw text they were parsed from.
+  const parsed = new Map<string, { raw: string; doc: SpecDocument }>();
 
   const load = async (files: FileIndex, path: string, kind: SpecDocument["kind"]) => {
-    const read = await readSpecDocument(snapshot, files, path, kind);
-    if (read.kind !== "doc") return undefined;
+    const read = await readSpecText(snapshot, files, path);
+    if (read.kind !== "text") return undefined;
     const cached = parsed.get(path);
-    if (cached && cached.text === read.doc.text && cached.doc.kind === kind) return cached.doc;
-    parsed.set(path, { text: read.doc.text, doc: read.doc });
-    return read.doc;
+    if (cached && cached.raw === read.text && cached.doc.kind === kind) return cached.doc;
+    const result = parseSpecText(path, kind, read.text);
+    if (result.kind !== "doc") return undefined;
+    parsed.set(path, { raw: read.text, doc: result.doc });
+    return result.doc;
   };
 
   return {
+    async warm(specPaths = []) {
+      const files = createFileIndex(await snapshot.listFiles());
+      const systemSpecs = resolveSystemSpecs(config, files.files);
+      const kinds = classifyDocuments(files.files, systemSpecs, config.implementationSpecs.output);
+      await load(files, systemSpecs.boundaryBrief, "brief");
+      await load(files, systemSpecs.template, "template");
+      await load(files, systemSpecs.featureRegistry, "registry");
+      for (const p of specPaths) {
+        const kind = kinds.get(normalizeRepoPath(p));
+        if (kind === "system" || kind === "implementation") await load(files, normalizeRepoPath(p), kind);
+      }
+    },
     async validate(candidate: SpecCandidate): Promise<Finding[]> {
       const path = normalizeRepoPath(candidate.path);
       const files = withCandidate(
@@ -138,12 +158,10 @@ export function createSpecValidator(options: SpecValidatorOptions): SpecValidato
         load(files, systemSpecs.featureRegistry, "registry"),
       ]);
       const others = [...kinds.entries()].filter(([p, k]) => p !== path && k === candidate.kind);
-      // System specs: only those the candidate mentions (for section references). Implementation
-      // specs: all of them (completion promises must be unique across the repository).
-      const wanted =
-        candidate.kind === "system"
-          ? others.filter(([p]) => candidate.markdown.includes(baseName(p)))
-          : others;
+      // System specs: only those the candidate links to or cites (for section references).
+      // Implementation specs: all of them (completion promises must be unique across the repository).
+      const linked = candidate.kind === "system" ? linkedSpecPaths(doc, systemSpecs, files) : undefined;
+      const wanted = linked ? others.filter(([p]) => linked.has(p)) : others;
       const loaded = await Promise.all(wanted.map(([p, k]) => load(files, p, k)));
       const otherDocs = loaded.filter((d): d is SpecDocument => d !== undefined);
 

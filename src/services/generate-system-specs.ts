@@ -1,22 +1,19 @@
 import { scheduleAgents, type AgentOutcome } from "../agents/schedule-agents.js";
 import { TokenBudget } from "../agents/token-budget.js";
 import type { Finding } from "../core/checks/types.js";
-import { resolveSystemSpecs } from "../core/config/resolve-config.js";
-import { createFileIndex } from "../core/files/file-index.js";
-import { planAgents } from "../core/plan/plan-agents.js";
 import type { PlannedAgent } from "../core/plan/plan-types.js";
 import type { AgentRunRecord, RunResult, WrittenFile } from "../core/run/run-result.js";
 import { buildRunResult } from "./build-run-result.js";
 import { buildSystemSpecRequest } from "./build-system-spec-request.js";
+import { collectEarlierSpecs } from "./collect-earlier-specs.js";
 import { createSpecValidator } from "./create-spec-validator.js";
 import { overlaySnapshot } from "./overlay-snapshot.js";
-import { planFailures } from "./plan-failures.js";
-import { readSharedSpecContext } from "./read-shared-spec-context.js";
+import { prepareSystemRun } from "./prepare-system-run.js";
 import { readTextFile } from "./read-text-file.js";
 import { runConsistencyReview } from "./run-consistency-review.js";
 import { runSystemSpecAgent } from "./run-system-spec-agent.js";
 import { skippedAgentRecord } from "./skipped-agent-record.js";
-import { loadEnginePrompts, safeProgress, type SpecEngineDeps } from "./spec-engine-deps.js";
+import { safeProgress, type SpecEngineDeps } from "./spec-engine-deps.js";
 import type { SystemSpecsRequest } from "./spec-engine.js";
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -25,10 +22,12 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * Runs the selected system-spec agents and then the consistency review:
  * 1. loads the prompts and plans the run; a plan with errors ends here, with the problems as
  *    failures and no model call;
- * 2. runs every agent as soon as the agents it depends on have succeeded (`config.concurrency`
- *    at once), each with the cached shared prefix plus the specs it builds on, read-only tools
- *    over the commit plus the specs written so far, its spec checked at every submission, and
- *    the job's shared token budget;
+ * 2. runs the agents phase by phase (`config.concurrency` at once): an agent starts once every
+ *    agent of the earlier phases has settled and the ones it depends on have succeeded. Each
+ *    gets the cached shared prefix plus every spec of the earlier phases (this run's, else the
+ *    commit's) and the files it reads, so agents of one phase send byte-identical system
+ *    blocks; read-only tools over the commit plus the specs written so far; its spec checked at
+ *    every submission; and the job's shared token budget;
  * 3. after each phase, hands the publishable specs so far to `onPhaseSettled` (checkpoints)
  *    and starts no further agent until it has returned;
  * 4. unless `review: false` (or nothing was written, or the job was cancelled), runs the
@@ -43,16 +42,9 @@ export async function generateSystemSpecs(
   const { snapshot, config, repoName, signal } = request;
   const startedMs = deps.now();
   const emit = safeProgress(request.onProgress);
-  const prompts = await loadEnginePrompts(deps, snapshot, config);
-  const index = createFileIndex(await snapshot.listFiles());
-  const systemSpecs = resolveSystemSpecs(config, index.files);
-  const plan = planAgents({
-    systemSpecs,
-    files: index,
-    selection: request.selection,
-    promptChars: prompts.systemSpec.text.length,
-  });
-  const failures: RunResult["failures"] = planFailures(plan, systemSpecs);
+  const setup = await prepareSystemRun(deps, { snapshot, config, selection: request.selection });
+  const { prompts, systemSpecs, plan, shared } = setup;
+  const failures: RunResult["failures"] = [...setup.failures];
   const finish = (parts: { files: WrittenFile[]; findings: Finding[]; agents: AgentRunRecord[] }) =>
     buildRunResult({
       kind: "system",
@@ -66,7 +58,6 @@ export async function generateSystemSpecs(
     });
   if (failures.length > 0) return finish({ files: [], findings: [], agents: [] });
 
-  const shared = await readSharedSpecContext(snapshot, systemSpecs);
   const written = new Map<string, string>();
   const overlay = overlaySnapshot(snapshot, written);
   const budget = new TokenBudget(config.budgets.maxTokensPerJob);
@@ -76,31 +67,39 @@ export async function generateSystemSpecs(
     pendingFiles: plan.agents.map((a) => a.specFile),
   });
   const planned = new Map(plan.agents.map((a) => [a.name, a] as const));
-  const resolved = new Map(systemSpecs.agents.map((a) => [a.name, a] as const));
   const records = new Map<string, AgentRunRecord>();
   const publishable = (): WrittenFile[] =>
     plan.agents.flatMap((a) => {
       const content = records.get(a.name)?.status === "succeeded" ? written.get(a.specFile) : undefined;
       return content === undefined ? [] : [{ path: a.specFile, content, author: a.name }];
     });
-  const settleSkipped = (agent: PlannedAgent, reason: string, hint?: string) => {
-    const record = skippedAgentRecord(agent, reason, hint);
-    records.set(agent.name, record);
+  // An agent that ends without running (skipped, cancelled, or a bug): record it and say so.
+  const settleUnrun = (record: AgentRunRecord) => {
+    records.set(record.name, record);
+    const { name: agent, phase, status, usage } = record;
     emit({
       type: "agent-finished",
-      agent: agent.name,
-      phase: agent.phase,
-      status: "skipped",
-      reason,
+      agent,
+      phase,
+      status,
+      reason: record.reason ?? "",
       turns: 0,
-      usage: record.usage,
+      usage,
       elapsedMs: 0,
     });
   };
+  const settleSkipped = (agent: PlannedAgent, reason: string, hint?: string) =>
+    settleUnrun(skippedAgentRecord(agent, reason, hint));
 
   // After each phase: the publishable specs so far go to onPhaseSettled (the app's checkpoint
   // commit, the CLI's write). The scheduler starts no agent before that has finished.
+  // Parse the context documents, then each phase's new specs, while the next agents wait for
+  // the model instead of when their submissions are checked. Deferred past the requests.
+  const warm = (paths: readonly string[]) =>
+    setTimeout(() => void validator.warm(paths).catch(() => undefined), 0);
+  warm([]);
   const onPhaseSettled = async (phase: number) => {
+    warm(publishable().flatMap((f) => (planned.get(f.author)?.phase === phase ? [f.path] : [])));
     emit({ type: "phase-settled", phase });
     try {
       await request.onPhaseSettled?.(phase, publishable());
@@ -117,11 +116,13 @@ export async function generateSystemSpecs(
       return { ok: false as const, reason: "cancelled" };
     }
     try {
-      const earlierSpecs: { path: string; text: string }[] = [];
-      for (const path of agent.reads) {
-        const text = written.get(path) ?? (await readTextFile(snapshot, path));
-        if (text !== undefined) earlierSpecs.push({ path, text });
-      }
+      // Every earlier phase has settled (phase barrier): this run's specs, else the commit's.
+      const earlierSpecs = await collectEarlierSpecs({
+        agent,
+        agents: setup.agents.values(),
+        phases: setup.phases,
+        read: (path) => readTextFile(overlay, path),
+      });
       const outcome = await runSystemSpecAgent({
         model: deps.model,
         config,
@@ -130,7 +131,7 @@ export async function generateSystemSpecs(
           config,
           systemSpecs,
           planned: agent,
-          agent: resolved.get(name) as NonNullable<ReturnType<typeof resolved.get>>,
+          agent: setup.agents.get(name) as NonNullable<ReturnType<typeof setup.agents.get>>,
           prompt: prompts.systemSpec,
           repoName,
           shared,
@@ -154,23 +155,14 @@ export async function generateSystemSpecs(
         status: "model-error",
         hint: "This is a bug in Specwright; please report it with the message above.",
       };
-      records.set(name, record);
-      emit({
-        type: "agent-finished",
-        agent: name,
-        phase: agent.phase,
-        status: record.status,
-        reason: record.reason ?? "",
-        turns: 0,
-        usage: record.usage,
-        elapsedMs: 0,
-      });
+      settleUnrun(record);
       return { ok: false as const, reason: record.reason ?? "failed" };
     }
   };
 
   await scheduleAgents(plan.agents, run, {
     concurrency: config.concurrency,
+    phaseBarrier: true,
     onSettled: (outcome: AgentOutcome<undefined>) => {
       const agent = planned.get(outcome.name);
       if (outcome.status === "skipped" && agent && !records.has(outcome.name)) {

@@ -1,3 +1,4 @@
+import { agentLimits } from "../agents/agent-limits.js";
 import type { AgentRequest } from "../agents/agent-types.js";
 import type { Config } from "../core/config/config-schema.js";
 import { normalizeRepoPath } from "../core/files/normalize-repo-path.js";
@@ -60,6 +61,7 @@ export function buildImplementationSpecRequest(
     today: input.today,
     discovery: { source: oneLine(input.discovery.source), text: discovery },
     outputPath,
+    limits: agentLimits(input.config.budgets),
   });
   const revision = input.feedback
     ? renderRevisionRequest({

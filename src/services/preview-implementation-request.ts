@@ -1,10 +1,9 @@
-import { createRepoTools } from "../agents/tools/create-repo-tools.js";
 import { SUBMIT_SPEC } from "../agents/tools/submit-spec-tool.js";
-import { withConversationBreakpoint } from "../agents/with-conversation-breakpoint.js";
 import type { Config } from "../core/config/config-schema.js";
 import type { WorkRoute } from "../core/prompts/route-work-type.js";
-import type { ModelRequest, UserBlock } from "../ports/model.js";
+import type { ModelRequest } from "../ports/model.js";
 import type { RepoSnapshot } from "../ports/repo-snapshot.js";
+import { firstModelRequest } from "./first-model-request.js";
 import { buildImplementationSpecRequest } from "./impl-build-request.js";
 import { loadEnginePrompts, type SpecEngineDeps } from "./spec-engine-deps.js";
 
@@ -40,22 +39,5 @@ export async function previewImplementationRequest(
     discovery: options.discovery,
     outputPath: options.outputPath,
   });
-  const { request } = built;
-  const first: UserBlock[] =
-    typeof request.firstMessage === "string"
-      ? [{ type: "text", text: request.firstMessage }]
-      : request.firstMessage;
-  return {
-    route: built.route,
-    request: {
-      model: request.model,
-      system: request.system,
-      messages: withConversationBreakpoint([{ role: "user", content: first }]),
-      tools: [
-        ...createRepoTools(snapshot).tools.map((t) => t.definition),
-        { ...SUBMIT_SPEC.definition, cache: true },
-      ],
-      maxTokens: request.maxTokens,
-    },
-  };
+  return { route: built.route, request: firstModelRequest(built.request, snapshot, SUBMIT_SPEC.definition) };
 }

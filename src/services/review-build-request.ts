@@ -1,3 +1,4 @@
+import { agentLimits } from "../agents/agent-limits.js";
 import type { AgentRequest } from "../agents/agent-types.js";
 import { classifyDocuments } from "../core/checks/classify-documents.js";
 import type { Finding } from "../core/checks/types.js";
@@ -48,6 +49,21 @@ export async function readReviewText(snapshot: RepoSnapshot, path: string): Prom
   }
 }
 
+/** Reads every path not in `texts` yet (`readReviewText`) into it; unreadable ones are left out. */
+export async function readReviewTexts(
+  snapshot: RepoSnapshot,
+  paths: Iterable<string | undefined>,
+  texts: Map<string, string>,
+): Promise<void> {
+  await Promise.all(
+    [...new Set(paths)].map(async (path) => {
+      if (path === undefined || texts.has(path)) return;
+      const text = await readReviewText(snapshot, path);
+      if (text !== undefined) texts.set(path, text);
+    }),
+  );
+}
+
 /**
  * Builds the request of the consistency-review agent without sending it (also what `--dry-run`
  * prints): reads the boundary brief, the feature registry and every system spec from the
@@ -61,12 +77,7 @@ export async function buildReviewRequest(input: ReviewAgentRequestInput): Promis
   const specPaths = [...kinds.entries()].filter(([, kind]) => kind === "system").map(([path]) => path);
   const texts = new Map<string, string>();
   const wanted = [systemSpecs.boundaryBrief, systemSpecs.featureRegistry, ...specPaths];
-  await Promise.all(
-    wanted.map(async (path) => {
-      const text = await readReviewText(snapshot, path);
-      if (text !== undefined) texts.set(path, text);
-    }),
-  );
+  await readReviewTexts(snapshot, wanted, texts);
   const specs = specPaths.flatMap((path) => {
     const text = texts.get(path);
     return text === undefined ? [] : [{ path, text }];
@@ -85,6 +96,7 @@ export async function buildReviewRequest(input: ReviewAgentRequestInput): Promis
     registry: texts.get(systemSpecs.featureRegistry),
     specs,
     findings: input.deterministic,
+    limits: agentLimits(config.budgets),
   });
   return {
     kind: "request",

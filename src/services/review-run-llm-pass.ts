@@ -1,16 +1,12 @@
+import { agentLimits } from "../agents/agent-limits.js";
 import { runAgent } from "../agents/run-agent.js";
 import type { TokenBudget } from "../agents/token-budget.js";
 import { createRepoTools } from "../agents/tools/create-repo-tools.js";
-import type { Finding } from "../core/checks/types.js";
-import type { Config } from "../core/config/config-schema.js";
-import type { ResolvedSystemSpecs } from "../core/config/resolve-config.js";
-import type { LoadedPrompts } from "../core/prompts/prompt-types.js";
 import type { AgentRunRecord } from "../core/run/run-result.js";
 import type { ModelPort } from "../ports/model.js";
-import type { RepoSnapshot } from "../ports/repo-snapshot.js";
 import { reportAgentProgress } from "./impl-agent-progress.js";
 import { toAgentRunRecord } from "./impl-agent-record.js";
-import { buildReviewRequest, readReviewText } from "./review-build-request.js";
+import { buildReviewRequest, readReviewTexts, type ReviewAgentRequestInput } from "./review-build-request.js";
 import { REPORT_FINDINGS, type ReviewSubmission } from "./review-report-tool.js";
 import { resolveReviewPath } from "./review-resolve-path.js";
 import { verifyLlmFindings, type VerifiedFinding } from "./review-verify-findings.js";
@@ -19,19 +15,10 @@ import type { ProgressEvent } from "./spec-engine.js";
 /** Name of the review agent in progress events and run records. */
 export const REVIEW_AGENT = "consistency-review";
 
-/** Inputs of the LLM pass. */
-export interface LlmReviewPassOptions {
+/** Inputs of the LLM pass: what its request is built from, and how to run it. */
+export interface LlmReviewPassOptions extends ReviewAgentRequestInput {
   model: ModelPort;
-  /** The snapshot with this run's files on top. */
-  snapshot: RepoSnapshot;
-  config: Config;
-  systemSpecs: ResolvedSystemSpecs;
-  /** Every file of `snapshot`. */
-  files: readonly string[];
-  repoName: string;
-  prompts: LoadedPrompts;
   budget: TokenBudget;
-  deterministic: readonly Finding[];
   phase: number;
   onProgress?: (event: ProgressEvent) => void;
   signal?: AbortSignal;
@@ -65,11 +52,7 @@ export async function runLlmReviewPass(options: LlmReviewPassOptions): Promise<L
     request: built.request,
     tools: repo.tools,
     filesRead: repo.filesRead,
-    limits: {
-      maxTurns: budgets.maxTurnsPerAgent,
-      maxInputTokens: budgets.maxInputTokensPerAgent,
-      maxOutputTokens: budgets.maxOutputTokensPerAgent,
-    },
+    limits: agentLimits(budgets),
     budget: options.budget,
     submission: REPORT_FINDINGS,
     validate: () => [],
@@ -108,13 +91,7 @@ export async function runLlmReviewPass(options: LlmReviewPassOptions): Promise<L
   const cited = reported.flatMap((f) =>
     f.evidence.map((e) => resolveReviewPath(e.file, fileSet, systemSpecs.specsDir)),
   );
-  await Promise.all(
-    [...new Set(cited)].map(async (path) => {
-      if (path === undefined || texts.has(path)) return;
-      const text = await readReviewText(snapshot, path);
-      if (text !== undefined) texts.set(path, text);
-    }),
-  );
+  await readReviewTexts(snapshot, cited, texts);
   const verified = verifyLlmFindings(reported, { files: fileSet, texts, specsDir: systemSpecs.specsDir });
   return {
     kind: "done",

@@ -4,16 +4,15 @@ import { resolveSystemSpecs, type ResolvedAgent } from "../core/config/resolve-c
 import { UsageError } from "../core/errors.js";
 import { createFileIndex, type FileIndex } from "../core/files/file-index.js";
 import { normalizeRepoPath } from "../core/files/normalize-repo-path.js";
-import { planAgents } from "../core/plan/plan-agents.js";
 import { sanitizeUserText } from "../core/prompts/sanitize-user-text.js";
 import type { RunResult } from "../core/run/run-result.js";
 import { buildRunResult } from "./build-run-result.js";
 import { buildSystemSpecRequest } from "./build-system-spec-request.js";
+import { collectEarlierSpecs } from "./collect-earlier-specs.js";
 import { createSpecValidator } from "./create-spec-validator.js";
 import { findDiscoveryDocument } from "./find-discovery-document.js";
 import { overlaySnapshot } from "./overlay-snapshot.js";
-import { planFailures } from "./plan-failures.js";
-import { readSharedSpecContext } from "./read-shared-spec-context.js";
+import { prepareSystemRun } from "./prepare-system-run.js";
 import { readTextFile } from "./read-text-file.js";
 import { renderSystemRevision } from "./render-system-revision.js";
 import { runSystemSpecAgent } from "./run-system-spec-agent.js";
@@ -31,15 +30,14 @@ async function reviseSystemSpec(
 ): Promise<RunResult> {
   const { snapshot, config, repoName } = request;
   const startedMs = deps.now();
-  const prompts = await loadEnginePrompts(deps, snapshot, config);
-  const systemSpecs = resolveSystemSpecs(config, index.files);
-  const plan = planAgents({
-    systemSpecs,
-    files: index,
+  const setup = await prepareSystemRun(deps, {
+    snapshot,
+    config,
     selection: { names: [agent.name], withDependents: false },
-    promptChars: prompts.systemSpec.text.length,
+    index,
   });
-  const failures = planFailures(plan, systemSpecs);
+  const { plan, systemSpecs, prompts, shared } = setup;
+  const failures = [...setup.failures];
   const planned = plan.agents[0];
   const result = (parts: Pick<RunResult, "files" | "agents">) =>
     buildRunResult({
@@ -58,12 +56,12 @@ async function reviseSystemSpec(
   // The agent's tools see the spec as it stands on the PR branch.
   const current = sanitizeUserText(request.currentText).text;
   const overlay = overlaySnapshot(snapshot, new Map([[planned.specFile, current]]));
-  const shared = await readSharedSpecContext(snapshot, systemSpecs);
-  const earlierSpecs: { path: string; text: string }[] = [];
-  for (const path of planned.reads) {
-    const text = await readTextFile(snapshot, path);
-    if (text !== undefined) earlierSpecs.push({ path, text });
-  }
+  const earlierSpecs = await collectEarlierSpecs({
+    agent: planned,
+    agents: setup.agents.values(),
+    phases: setup.phases,
+    read: (path) => readTextFile(snapshot, path),
+  });
   const outcome = await runSystemSpecAgent({
     model: deps.model,
     config,

@@ -122,7 +122,7 @@ export async function runConsistencyReview(
     commit: options.snapshot.sha,
     specsChecked: report.summary.specsChecked,
   });
-  const content = `${renderReviewMarkdown({ findings, summary })}\n${renderLlmReviewSection(section)}`;
+  const content = `${renderReviewMarkdown({ findings, summary }, { llm: section })}\n${renderLlmReviewSection(section)}`;
   emit({ type: "review-finished", findings: findings.length });
   return {
     findings,

@@ -1,3 +1,4 @@
+import { agentLimits } from "../agents/agent-limits.js";
 import type { AgentRequest } from "../agents/agent-types.js";
 import { runAgent } from "../agents/run-agent.js";
 import type { TokenBudget } from "../agents/token-budget.js";
@@ -51,11 +52,7 @@ export async function runSystemSpecAgent(input: SystemSpecAgentInput): Promise<S
     request: input.request,
     tools: tools.tools,
     filesRead: tools.filesRead,
-    limits: {
-      maxTurns: b.maxTurnsPerAgent,
-      maxInputTokens: b.maxInputTokensPerAgent,
-      maxOutputTokens: b.maxOutputTokensPerAgent,
-    },
+    limits: agentLimits(b),
     budget: input.budget,
     validate: (markdown) => input.validator.validate({ path: agent.specFile, markdown, kind: "system" }),
     repairRounds: b.repairRounds,

@@ -1,3 +1,4 @@
+import { agentLimits } from "../agents/agent-limits.js";
 import type { TokenBudget } from "../agents/token-budget.js";
 import { runAgent } from "../agents/run-agent.js";
 import { createRepoTools } from "../agents/tools/create-repo-tools.js";
@@ -73,11 +74,7 @@ export async function writeImplementationSpec(options: WriteImplementationSpecOp
     request: built.request,
     tools: repo.tools,
     filesRead: repo.filesRead,
-    limits: {
-      maxTurns: budgets.maxTurnsPerAgent,
-      maxInputTokens: budgets.maxInputTokensPerAgent,
-      maxOutputTokens: budgets.maxOutputTokensPerAgent,
-    },
+    limits: agentLimits(budgets),
     budget: options.budget,
     validate: (markdown) => validator.validate({ path: outputPath, markdown, kind: "implementation" }),
     repairRounds: budgets.repairRounds,

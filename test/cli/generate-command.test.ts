@@ -148,6 +148,11 @@ describe("specwright generate", () => {
     expect(out).toContain(
       "  cart failed-validation: The submission still fails 3 checks after 2 repair rounds.",
     );
+    // What still fails, so the user can see why without opening anything.
+    expect(out).toContain(
+      '    Still failing:\n      - template-section docs/specs/cart.md:3: Template section "2. File Tree" is missing.\n' +
+        "      - citation-missing docs/specs/cart.md:5: Cited path `src/catalog/inventory.ts` does not exist at this commit.",
+    );
     expect(out).toContain('  checkout skipped: Depends on "cart", which failed.');
   });
 
@@ -200,15 +205,50 @@ describe("specwright generate", () => {
     expect(out).toMatch(
       /--- system block 1\/5: same [\d,]+ characters as system block 1\/4 of \[phase 2\] checkout/,
     );
+    // The tools carry the cache breakpoint (on the last one), and the marker says so.
     expect(out).toMatch(
-      /--- tools \(read_file, list_directory, search, submit_spec\): same [\d,]+ characters as tools/,
+      /--- tools \(read_file, list_directory, search, submit_spec\) \[cache_control: ephemeral\] \([\d,]+ characters/,
     );
+    expect(out).toMatch(
+      /--- tools \(read_file, list_directory, search, submit_spec\) \[cache_control: ephemeral\]: same [\d,]+ characters as tools/,
+    );
+    // The assignment states the limits and the target length.
+    expect(out).toContain("**Target length:** 12–200 lines.");
+    expect(out).toContain("**Your limits:** at most 40 turns");
+    // The consistency review's LLM pass is previewed too, over placeholders.
+    expect(out).toContain(
+      "=== [phase 4] consistency review (LLM pass) → docs/specs/consistency-review.md ===",
+    );
+    expect(out).toContain("placeholder: docs/specs/receipts.md (written by receipts in this run)");
+    expect(out).toMatch(
+      /--- tools \(read_file, list_directory, search, report_findings\) \[cache_control: ephemeral\]/,
+    );
+    expect(out).toContain("Please review these 2 specs as a set:");
+    expect(out).toContain("Findings already reported by the deterministic checks (0):");
     // catalog.md and cart.md are neither committed nor written by this run: said in the assignment and as warnings.
     expect(out).not.toContain("=== [phase 1]");
     expect(out).toContain("- `docs/specs/cart.md` (not included above: read it with `read_file`");
     expect(io.stderr).toContain(
       'warning: Agent "checkout" reads docs/specs/catalog.md, which does not exist yet and is written by "catalog", which is not selected. Select "catalog" too, or regenerate it first.',
     );
+  });
+
+  it("says when the review would make no model request, and previews nothing for it with --no-review", async () => {
+    writeFileSync(
+      join(repo, ".github/specwright.yml"),
+      `${readFileSync(join(repo, ".github/specwright.yml"), "utf8").replace("  specsDir: docs/specs\n", "  specsDir: docs/specs\n  review: { llm: false }\n")}`,
+    );
+    git(repo, "commit", "-q", "-am", "No LLM review");
+    const io = fakeIo(repo, {});
+    expect(await main(["generate", "--dry-run", "receipts"], io)).toBe(0);
+    const out = io.stdout.join("\n");
+    expect(out).not.toContain("consistency review (LLM pass)");
+    expect(out).toContain(
+      "The consistency review (docs/specs/consistency-review.md) would make no model request: systemSpecs.review.llm is false",
+    );
+    const quiet = fakeIo(repo, {});
+    expect(await main(["generate", "--dry-run", "receipts", "--no-review"], quiet)).toBe(0);
+    expect(quiet.stdout.join("\n")).not.toContain("consistency review");
   });
 
   it("previews the implementation-spec request of --issue-file with --dry-run", async () => {

@@ -59,6 +59,11 @@ function request(
 }
 
 const systemOf = (body: MessagesBody) => body.system ?? [];
+/** Paths of the spec documents in a request's system blocks, in order. */
+const specPaths = (body: MessagesBody) =>
+  systemOf(body)
+    .filter((b) => b.text.includes('role="spec"'))
+    .map((b) => /path="([^"]+)"/.exec(b.text)?.[1]);
 const lastUserBlocks = (body: MessagesBody) => {
   const content = body.messages[body.messages.length - 1]?.content;
   return typeof content === "string" ? [{ type: "text", text: content }] : (content ?? []);
@@ -135,11 +140,16 @@ describe("createSpecEngine().generateSystemSpecs", () => {
     // …and its read_file of a phase-1 spec returns this run's text, not the commit's (there is none).
     const toolResult = lastUserBlocks(mock.of("checkout")[1]?.body as MessagesBody)[0];
     expect(toolResult?.content).toContain("Add to cart");
-    // The phase-3 agent gets checkout's spec only (its reads), not the phase-1 specs.
+    // The phase-3 agent gets every spec of phases 1 and 2 (it reads only checkout's), in path order.
     const receiptsTexts = systemOf(mock.of("receipts")[0]?.body as MessagesBody).map((b) => b.text);
-    expect(
-      receiptsTexts.filter((t) => t.includes('role="spec"')).map((t) => /path="([^"]+)"/.exec(t)?.[1]),
-    ).toEqual(["docs/specs/checkout.md"]);
+    expect(specPaths(mock.of("receipts")[0]?.body as MessagesBody)).toEqual([
+      "docs/specs/cart.md",
+      "docs/specs/catalog.md",
+      "docs/specs/checkout.md",
+    ]);
+    expect(receiptsTexts).toContain(
+      `<document path="docs/specs/checkout.md" role="spec">\n${orbitSpec("checkout").trimEnd()}\n</document>`,
+    );
     // Dependencies first, and no agent starts while a checkpoint is being saved.
     expect(log.indexOf("checkout#0")).toBeGreaterThan(
       Math.max(log.indexOf("catalog#1"), log.indexOf("cart#1")),
@@ -194,8 +204,13 @@ describe("createSpecEngine().generateSystemSpecs", () => {
       false,
       false,
       true,
+      false,
+      false,
       true,
     ]);
+    // The phase-3 prefix extends the phase-2 prefix block for block (so it starts from its cache).
+    const texts = (b: MessagesBody) => systemOf(b).map((block) => block.text);
+    expect(texts(firsts[3] as MessagesBody).slice(0, 6)).toEqual(texts(firsts[2] as MessagesBody));
     // Tools come before the system prompt in the cache order: identical too, breakpoint on the last one.
     expect(new Set(firsts.map((b) => JSON.stringify(b.tools))).size).toBe(1);
     expect(firsts[0]?.tools?.map((t) => [t.name, t.cache_control !== undefined])).toEqual([
@@ -209,10 +224,72 @@ describe("createSpecEngine().generateSystemSpecs", () => {
       const [first, second] = mock.of(agent);
       expect(JSON.stringify(second?.body.system)).toBe(JSON.stringify(first?.body.system));
     }
+    // The assignment states the agent's target length and limits (from the config's budgets).
+    const assignment = JSON.stringify(firsts[2]?.messages[0]?.content);
+    expect(assignment).toContain("**Target length:** 12–200 lines.");
+    expect(assignment).toContain("**Your limits:** at most 40 turns");
+    expect(assignment).toContain("1,500,000 input tokens over all turns, and 64,000 output tokens");
     // Nothing agent-specific in the shared blocks.
     expect(shared[0]).not.toContain("docs/specs/catalog.md");
     expect(shared[0]).not.toContain("You are the");
     expect(shared[0]).not.toContain("Write the system spec");
+  });
+
+  it("gives the agents of one phase byte-identical system blocks with every earlier-phase spec", async () => {
+    // receipts moves to phase 2 next to checkout, reading only cart's spec.
+    const twoInPhase2 = config().systemSpecs.agents.map((a) =>
+      a.name === "receipts" ? { ...a, phase: 2, reads: ["docs/specs/cart.md"] } : a,
+    );
+    const base = config();
+    const mock = mockAgents({
+      catalog: happy("catalog"),
+      cart: happy("cart"),
+      checkout: happy("checkout"),
+      receipts: happy("receipts"),
+    });
+    const result = await engine().generateSystemSpecs(
+      request({
+        review: false,
+        config: { ...base, systemSpecs: { ...base.systemSpecs, agents: twoInPhase2 } },
+      }),
+    );
+    expect(mock.scope.isDone()).toBe(true);
+    expect(result.agents.map((a) => [a.name, a.phase, a.status])).toEqual([
+      ["catalog", 1, "succeeded"],
+      ["cart", 1, "succeeded"],
+      ["checkout", 2, "succeeded"],
+      ["receipts", 2, "succeeded"],
+    ]);
+    const checkout = mock.of("checkout")[0]?.body as MessagesBody;
+    const receipts = mock.of("receipts")[0]?.body as MessagesBody;
+    expect(JSON.stringify(receipts.system)).toBe(JSON.stringify(checkout.system));
+    expect(specPaths(receipts)).toEqual(["docs/specs/cart.md", "docs/specs/catalog.md"]);
+    // receipts does not read catalog's spec, and still gets it: it is the phase's shared context.
+    expect(systemOf(receipts).some((b) => b.text.includes(orbitSpec("catalog").trimEnd()))).toBe(true);
+  });
+
+  it("gives a later agent the commit's specs of earlier-phase agents that are not selected", async () => {
+    const files = {
+      ...orbitFiles(),
+      "docs/specs/catalog.md": orbitSpec("catalog"),
+      "docs/specs/cart.md": orbitSpec("cart"),
+      "docs/specs/checkout.md": orbitSpec("checkout"),
+    };
+    const mock = mockAgents({ receipts: happy("receipts") });
+    const result = await engine().generateSystemSpecs(
+      request({
+        review: false,
+        snapshot: createMemorySnapshot(files, { sha: "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678" }),
+        selection: { names: ["receipts"], withDependents: false },
+      }),
+    );
+    expect(mock.scope.isDone()).toBe(true);
+    expect(result.agents.map((a) => [a.name, a.status])).toEqual([["receipts", "succeeded"]]);
+    expect(specPaths(mock.of("receipts")[0]?.body as MessagesBody)).toEqual([
+      "docs/specs/cart.md",
+      "docs/specs/catalog.md",
+      "docs/specs/checkout.md",
+    ]);
   });
 
   it("skips the dependents of a failing agent, finishes the others and publishes only passing specs", async () => {
@@ -280,12 +357,12 @@ describe("createSpecEngine().generateSystemSpecs", () => {
     const mock = mockAgents({
       catalog: [
         readFile("src/catalog/books.ts"),
-        submitSpec(orbitSpec("catalog"), { input_tokens: 9900, output_tokens: 100 }),
+        submitSpec(orbitSpec("catalog"), { input_tokens: 39_900, output_tokens: 100 }),
       ],
     });
     const req = request({
       review: false,
-      config: config("budgets: { maxTokensPerJob: 10000, maxOutputTokensPerAgent: 4000 }\nconcurrency: 1\n"),
+      config: config("budgets: { maxTokensPerJob: 40000, maxOutputTokensPerAgent: 4000 }\nconcurrency: 1\n"),
     });
     const result = await engine().generateSystemSpecs(req);
     expect(mock.scope.isDone()).toBe(true);
@@ -297,7 +374,7 @@ describe("createSpecEngine().generateSystemSpecs", () => {
       ["receipts", "skipped"],
     ]);
     expect(result.agents[1]?.reason).toMatch(
-      /^The job's token budget has no room for another turn \(10,?\d{3} used/,
+      /^The job's token budget has no room for another turn \(40,?\d{3} used/,
     );
     expect(result.agents[1]?.hint).toBe("Raise budgets.maxTokensPerJob, or run fewer agents.");
     expect(result.files.map((f) => f.path)).toEqual(["docs/specs/catalog.md"]);

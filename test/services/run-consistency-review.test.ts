@@ -180,6 +180,9 @@ describe("runConsistencyReview", () => {
     expect(result.file?.content).toContain(`\`${contradiction?.id}\``);
     expect(result.file?.content).toContain("## LLM review");
     expect(result.file?.content).toContain("4 findings reported, 2 added to this review");
+    // The header says both parts ran, with the findings each contributed.
+    expect(result.file?.content).toContain("- Deterministic checks: ran; 3 findings:");
+    expect(result.file?.content).toMatch(/- LLM pass \([^)]+\): ran on `[^`]+`; 2 findings kept:/);
     expect(result.failures).toEqual([]);
     expect(result.record).toMatchObject({
       name: "consistency-review",
@@ -296,6 +299,7 @@ describe("runConsistencyReview", () => {
     expect(result.failures).toEqual([]);
     expect(result.findings).toHaveLength(3);
     expect(result.file?.content).toContain("The LLM pass was not run");
+    expect(result.file?.content).toMatch(/- LLM pass \([^)]+\): not run \(/);
   });
 
   it("reviews this run's written files on top of the snapshot", async () => {

@@ -16,17 +16,49 @@ import {
 } from "../../core/model-errors.js";
 import { redactSecrets } from "../../core/redact-secrets.js";
 
-/** What the error mapping needs to know about the client that failed. */
+/** What the error mapping needs to know about the call that failed. */
 export interface ErrorContext {
-  /** How many times the SDK retries a retryable failure. */
+  /** How many retries were allowed. */
   maxRetries: number;
-  /** Request timeout in milliseconds. */
+  /** How many retries were actually made before giving up (attempts - 1). */
+  retries: number;
+  /** Total time one attempt may take, in milliseconds. */
   timeoutMs: number;
+  /** How long the stream may stay silent, in milliseconds. */
+  idleTimeoutMs: number;
   baseURL: string;
 }
 
-function retries(n: number): string {
-  return n === 0 ? "with retries turned off" : `after ${n} ${n === 1 ? "retry" : "retries"}`;
+/** `after 2 retries`, `with retries turned off`, or `and was not retried`: worded by the attempts made. */
+function retries(ctx: ErrorContext): string {
+  const n = ctx.retries;
+  if (n > 0) return `after ${n} ${n === 1 ? "retry" : "retries"}`;
+  return ctx.maxRetries === 0 ? "with retries turned off" : "and was not retried";
+}
+
+const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)}s`);
+
+/**
+ * The error of an attempt that Specwright itself ended: a stream that stalled for
+ * `idleTimeoutMs`, an attempt past its total `timeoutMs`, or the caller's abort.
+ */
+export function mapStoppedAttempt(cause: "idle" | "deadline" | "aborted", ctx: ErrorContext): ModelError {
+  if (cause === "aborted") {
+    return new ModelAbortedError(
+      "The model request was cancelled.",
+      "Nothing to do: the run was stopped on purpose.",
+    );
+  }
+  if (cause === "idle") {
+    return new ModelConnectionError(
+      `Anthropic's answer stalled: nothing arrived for ${seconds(ctx.idleTimeoutMs)}, so the request was stopped ${retries(ctx)}.`,
+      "Check the network and any proxy between you and the API (ANTHROPIC_BASE_URL), or rerun later.",
+    );
+  }
+  return new ModelConnectionError(
+    `Anthropic's answer took longer than ${seconds(ctx.timeoutMs)} in total, so the request was stopped.`,
+    "Lower the output size (budgets.maxOutputTokensPerAgent) or rerun later.",
+  );
 }
 
 function detail(error: APIError): string {
@@ -43,7 +75,7 @@ function fromApiError(error: APIError, ctx: ErrorContext): ModelError {
   const rerun = "Rerun later; the job can be retried safely.";
   if (status === 529 || error.type === "overloaded_error") {
     return new ModelOverloadedError(
-      `Anthropic is overloaded (${code}) ${retries(ctx.maxRetries)}.`,
+      `Anthropic is overloaded (${code}) ${retries(ctx)}.`,
       rerun,
       status,
       requestId,
@@ -52,7 +84,7 @@ function fromApiError(error: APIError, ctx: ErrorContext): ModelError {
   if (status === 429 || error.type === "rate_limit_error") {
     const after = error.headers?.get("retry-after");
     return new ModelRateLimitError(
-      `Anthropic rate-limited the requests (${code}) ${retries(ctx.maxRetries)}${after ? `; it asked to wait ${after}s` : ""}.`,
+      `Anthropic rate-limited the requests (${code}) ${retries(ctx)}${after ? `; it asked to wait ${after}s` : ""}.`,
       "Lower `concurrency` in .github/specwright.yml, or rerun later.",
       status,
       requestId,
@@ -89,7 +121,7 @@ function fromApiError(error: APIError, ctx: ErrorContext): ModelError {
   }
   if (status !== undefined && status >= 500) {
     return new ModelRequestError(
-      `Anthropic failed with a server error (${code}) ${retries(ctx.maxRetries)}${detail(error)}.`,
+      `Anthropic failed with a server error (${code}) ${retries(ctx)}${detail(error)}.`,
       rerun,
       status,
       requestId,
@@ -97,7 +129,7 @@ function fromApiError(error: APIError, ctx: ErrorContext): ModelError {
   }
   if (status === undefined && error.type === "api_error") {
     return new ModelRequestError(
-      `Anthropic failed while streaming the answer${detail(error)}.`,
+      `Anthropic failed while streaming the answer (mid-stream) ${retries(ctx)}${detail(error)}.`,
       rerun,
       status,
       requestId,
@@ -113,10 +145,16 @@ function fromApiError(error: APIError, ctx: ErrorContext): ModelError {
 
 /**
  * Maps an error thrown by `@anthropic-ai/sdk` into a named `ModelError` with a plain-words
- * message and a hint. Errors that did not come from the SDK (programming errors) are returned
- * unchanged so they surface as bugs.
+ * message and a hint, worded by the retries actually made. Errors that did not come from the
+ * SDK (programming errors) are returned unchanged so they surface as bugs.
  */
 export function mapAnthropicError(error: unknown, ctx: ErrorContext): unknown {
+  if (error instanceof ModelConnectionError && ctx.retries > 0) {
+    return new ModelConnectionError(
+      `${error.message.replace(/\.$/, "")} (${retries(ctx)}).`,
+      error.hint ?? "",
+    );
+  }
   if (error instanceof ModelError) return error;
   if (error instanceof APIUserAbortError) {
     return new ModelAbortedError(
@@ -126,18 +164,24 @@ export function mapAnthropicError(error: unknown, ctx: ErrorContext): unknown {
   }
   if (error instanceof APIConnectionTimeoutError) {
     return new ModelConnectionError(
-      `Anthropic did not answer within ${Math.round(ctx.timeoutMs / 1000)}s ${retries(ctx.maxRetries)}.`,
+      `Anthropic did not answer within ${seconds(ctx.timeoutMs)} ${retries(ctx)}.`,
       "Check the network and ANTHROPIC_BASE_URL, or rerun later.",
     );
   }
   if (error instanceof APIConnectionError) {
     const cause = error.cause instanceof Error ? `: ${redactSecrets(error.cause.message)}` : "";
     return new ModelConnectionError(
-      `Could not reach the Anthropic API at ${ctx.baseURL} ${retries(ctx.maxRetries)}${cause}.`,
+      `Could not reach the Anthropic API at ${ctx.baseURL} ${retries(ctx)}${cause}.`,
       "Check the network, proxies and ANTHROPIC_BASE_URL.",
     );
   }
   if (error instanceof APIError) return fromApiError(error, ctx);
+  if (error instanceof AnthropicError && error.cause instanceof Error) {
+    return new ModelConnectionError(
+      `The connection to Anthropic broke while the answer was streaming ${retries(ctx)}: ${redactSecrets(error.cause.message)}.`,
+      "Check the network, proxies and ANTHROPIC_BASE_URL, or rerun later.",
+    );
+  }
   if (error instanceof AnthropicError) {
     return new ModelRequestError(
       `The Anthropic client failed: ${redactSecrets(error.message)}`,

@@ -95,7 +95,10 @@ async function runGenerate(names: string[], opts: GenerateOptions, io: CliIo): P
     };
   }
   const baseURL = io.env.ANTHROPIC_BASE_URL?.trim() || undefined;
-  if (opts.dryRun) return printDryRun(target, { withDependents: Boolean(opts.withDependents), baseURL }, io);
+  if (opts.dryRun) {
+    const dryRun = { withDependents: Boolean(opts.withDependents), baseURL, review: opts.review };
+    return printDryRun(target, dryRun, io);
+  }
 
   const apiKey = io.env.ANTHROPIC_API_KEY?.trim();
   if (!apiKey) {

@@ -2,6 +2,7 @@ import { fillTemplate } from "./fill-template.js";
 import { listTemplateSections } from "./list-template-sections.js";
 import type { PlaceholderValues } from "./prompt-placeholders.js";
 import type { PromptBlock } from "./prompt-types.js";
+import { renderLimitValues, type PromptLimits } from "./render-limit-values.js";
 import { splitPromptTemplate } from "./split-prompt-template.js";
 
 export interface BuildImplementationSpecPromptInput {
@@ -17,13 +18,15 @@ export interface BuildImplementationSpecPromptInput {
   discovery: { source: string; text: string };
   /** Where the spec will be written, e.g. `specs/export.md`. */
   outputPath: string;
+  /** The agent's turn and token limits, stated in the first message. */
+  limits: PromptLimits;
 }
 
 /** The request content for one implementation-spec job. */
 export interface ImplementationSpecPrompt {
   /** Instructions and the spec template; one block with a cache breakpoint (stable per repository). */
   system: PromptBlock[];
-  /** The first user message: repository, date, output path and the discovery document. */
+  /** The first user message: repository, date, output path, the agent's limits and the discovery document. */
   message: string;
 }
 
@@ -51,6 +54,7 @@ export function buildImplementationSpecPrompt(
     discoverySource: input.discovery.source,
     outputPath: input.outputPath,
     discovery: input.discovery.text.replace(/\r\n?/g, "\n").trim(),
+    ...renderLimitValues(input.limits),
   };
   return {
     system: [

@@ -5,6 +5,7 @@ import type { PlaceholderValues } from "./prompt-placeholders.js";
 import type { PromptBlock } from "./prompt-types.js";
 import { renderBullets } from "./render-bullets.js";
 import { renderDocument } from "./render-document.js";
+import { renderLimitValues, type PromptLimits } from "./render-limit-values.js";
 import { splitPromptTemplate } from "./split-prompt-template.js";
 
 export interface BuildReviewPromptInput {
@@ -20,6 +21,8 @@ export interface BuildReviewPromptInput {
   specs: readonly { path: string; text: string }[];
   /** The deterministic findings already reported, so the model does not repeat them. */
   findings: readonly Finding[];
+  /** The review agent's turn and token limits, stated in the first message. */
+  limits: PromptLimits;
 }
 
 /** The request content for the LLM consistency pass. */
@@ -34,6 +37,11 @@ const byPath = (a: { path: string }, b: { path: string }): number =>
 function lineCount(text: string): number {
   const trimmed = text.replace(/\r\n?/g, "\n").replace(/\n+$/, "");
   return trimmed === "" ? 0 : trimmed.split("\n").length;
+}
+
+/** A spec's target length: its agent's `lines`, else the run's. */
+function targetOf(s: ResolvedSystemSpecs, path: string): { min: number; max: number } {
+  return s.agents.find((a) => a.specFile === path)?.lines ?? s.lines;
 }
 
 /** `- [warning] glossary-term docs/specs/a.md:12 — message (specs: a.md, b.md)` */
@@ -56,7 +64,8 @@ function compareFindings(a: Finding, b: Finding): number {
  * the boundary brief, the feature registry and every spec sorted by path, all with line
  * numbers so the model can cite evidence by line; the last block carries a cache breakpoint
  * (the review may take several turns). The user message lists the specs with their line
- * counts and the deterministic findings as a compact, sorted list.
+ * counts and target lengths (the agent's own `lines`, else the run's), the deterministic
+ * findings as a compact, sorted list, and the agent's turn and token limits.
  */
 export function buildReviewPrompt(input: BuildReviewPromptInput): ReviewPrompt {
   const { prompt, systemSpecs: s } = input;
@@ -86,11 +95,15 @@ export function buildReviewPrompt(input: BuildReviewPromptInput): ReviewPrompt {
   const userValues: PlaceholderValues<"consistencyReview", "user"> = {
     specCount: String(specs.length),
     specList: renderBullets(
-      specs.map((spec) => `\`${spec.path}\` — ${lineCount(spec.text)} lines`),
+      specs.map((spec) => {
+        const target = targetOf(s, spec.path);
+        return `\`${spec.path}\` — ${lineCount(spec.text)} lines (target ${target.min}–${target.max})`;
+      }),
       "No specs were found.",
     ),
     findingCount: String(input.findings.length),
     findings: renderBullets([...input.findings].sort(compareFindings).map(renderFinding), "None."),
+    ...renderLimitValues(input.limits),
   };
   return {
     system: texts.map((text, i) => ({ text, cache: i === texts.length - 1 })),

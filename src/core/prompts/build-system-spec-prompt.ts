@@ -5,6 +5,7 @@ import type { PromptBlock } from "./prompt-types.js";
 import { renderAssignmentValues, type KeyFileStatus } from "./render-assignment-values.js";
 import { renderBullets } from "./render-bullets.js";
 import { renderDocument } from "./render-document.js";
+import type { PromptLimits } from "./render-limit-values.js";
 import { splitPromptTemplate } from "./split-prompt-template.js";
 
 /** The shared documents of a run or phase (texts as read at the commit; `undefined` = missing). */
@@ -13,7 +14,10 @@ export interface SystemSpecContext {
   template?: string;
   /** The WHOLE feature registry: the agent's section is named in the assignment, not cut out. */
   registry?: string;
-  /** The earlier specs this agent builds on (e.g. those it reads); order does not matter, it is sorted. */
+  /**
+   * The earlier specs this agent is given (every spec of earlier phases plus those it reads);
+   * order does not matter, they are sorted by path.
+   */
   earlierSpecs: readonly { path: string; text: string }[];
 }
 
@@ -27,6 +31,8 @@ export interface BuildSystemSpecPromptInput {
   context: SystemSpecContext;
   /** The planner's view of the agent's key files (existence at the commit, file counts). */
   keyFiles: readonly KeyFileStatus[];
+  /** The agent's turn and token limits, stated in the assignment. */
+  limits: PromptLimits;
 }
 
 /** Blocks at the start of `system` that are the same for every agent of a run (instructions, brief, template, registry). */
@@ -46,8 +52,8 @@ export interface SystemSpecPrompt {
  * boundary brief, the spec template, the whole feature registry (the first `SHARED_BLOCKS`
  * blocks, with a cache breakpoint on the registry), then the earlier specs given in the
  * context sorted by path, with a second breakpoint on the last of them. Everything
- * agent-specific (spec file, scope, key files, registry section, specs to read, extra rules)
- * goes into the assignment after it. So every agent of a run sends byte-identical first
+ * agent-specific (spec file, scope, key files, registry section, specs to read, extra rules,
+ * target length, turn and token limits) goes into the assignment after it. So every agent of a run sends byte-identical first
  * `SHARED_BLOCKS` blocks (cache flags included), agents given the same earlier specs send
  * byte-identical `system` arrays, and all but the first read the prefix from the prompt cache.
  */
@@ -88,6 +94,7 @@ export function buildSystemSpecPrompt(input: BuildSystemSpecPromptInput): System
     registryExists: context.registry !== undefined,
     includedSpecs: new Set(specs.map((spec) => spec.path)),
     keyFiles: input.keyFiles,
+    limits: input.limits,
   });
   const assignment = fillTemplate(parts.user, assignmentValues, `${prompt.source} (user message)`);
   return { system, assignment };

@@ -1,5 +1,8 @@
 import type { PromptName } from "./prompt-types.js";
 
+/** The agent's limits, which every prompt's first message may state (`renderLimitValues`). */
+const LIMITS = ["maxTurns", "maxInputTokens", "maxOutputTokens"] as const;
+
 /**
  * The placeholders each prompt may use, per part. The system part (above the user-message
  * marker) may only use run-level values so it is byte-identical across the agents of a run;
@@ -28,19 +31,21 @@ export const PROMPT_PLACEHOLDERS = {
       "keyFiles",
       "readFirst",
       "agentRules",
+      "targetLines",
+      ...LIMITS,
     ],
   },
   consistencyReview: {
     system: ["project", "specsDir", "boundaryBrief", "featureRegistry", "linesMin", "linesMax"],
-    user: ["specCount", "specList", "findingCount", "findings"],
+    user: ["specCount", "specList", "findingCount", "findings", ...LIMITS],
   },
   implementationSpec: {
     system: ["sections", "specTemplate"],
-    user: ["repo", "today", "discoverySource", "outputPath", "discovery"],
+    user: ["repo", "today", "discoverySource", "outputPath", "discovery", ...LIMITS],
   },
   agentSpec: {
     system: ["sections", "specTemplate"],
-    user: ["repo", "today", "discoverySource", "outputPath", "discovery"],
+    user: ["repo", "today", "discoverySource", "outputPath", "discovery", ...LIMITS],
   },
 } as const satisfies Record<PromptName, { system: readonly string[]; user: readonly string[] }>;
 

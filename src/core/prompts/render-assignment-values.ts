@@ -1,6 +1,7 @@
 import type { ResolvedAgent } from "../config/resolve-config.js";
 import type { PlaceholderValues } from "./prompt-placeholders.js";
 import { renderBullets } from "./render-bullets.js";
+import { renderLimitValues, type PromptLimits } from "./render-limit-values.js";
 
 /** Whether a key file exists at the commit and how many files it stands for (from the planner). */
 export interface KeyFileStatus {
@@ -18,6 +19,8 @@ export interface AssignmentContext {
   /** Paths of the specs included in the shared prefix. */
   includedSpecs: ReadonlySet<string>;
   keyFiles: readonly KeyFileStatus[];
+  /** The agent's turn and token limits, stated in the assignment. */
+  limits: PromptLimits;
 }
 
 const code = (path: string): string => `\`${path}\``;
@@ -47,8 +50,9 @@ function registryLine(agent: ResolvedAgent, ctx: AssignmentContext): string {
 /**
  * Renders the per-agent values of the system-spec prompt's user part (the assignment):
  * scope lists, out-of-scope items with their owning specs, key files with notes and whether
- * they exist, the specs to read first (marked as included above or not written yet) and the
- * agent's extra rules. Pure and deterministic.
+ * they exist, the specs to read first (marked as included above or not written yet), the
+ * agent's extra rules, its target length (`agent.lines`) and its turn and token limits. Pure
+ * and deterministic.
  */
 export function renderAssignmentValues(
   agent: ResolvedAgent,
@@ -85,5 +89,7 @@ export function renderAssignmentValues(
       "None beyond the shared documents above.",
     ),
     agentRules: renderBullets(agent.rules, "None."),
+    targetLines: `${agent.lines.min}–${agent.lines.max}`,
+    ...renderLimitValues(ctx.limits),
   };
 }

@@ -1,5 +1,5 @@
 import type { CheckReport } from "../checks/summarize-findings.js";
-import type { Finding } from "../checks/types.js";
+import { LLM_RULE_IDS, type Finding, type RuleId } from "../checks/types.js";
 import { FINDING_CATEGORIES } from "./finding-categories.js";
 import { groupFindingsByFile } from "./group-findings-by-file.js";
 
@@ -17,17 +17,48 @@ function checklistItem(f: Finding): string {
   return `- [ ] **${f.rule}** (${f.severity}) ${where} — ${sentence(f.message)}${specs} Fix: ${sentence(f.fix)} \`${f.id}\``;
 }
 
+/** Whether the LLM pass of the review ran: what the review file's header says about it. */
+export type ReviewLlmPass =
+  { kind: "done"; model: string } | { kind: "failed"; reason: string } | { kind: "not-run"; why: string };
+
+const llmRules = new Set<RuleId>(LLM_RULE_IDS);
+
+function counts(findings: readonly Finding[]): string {
+  const n = (severity: Finding["severity"]) => findings.filter((f) => f.severity === severity).length;
+  return `${plural(n("error"), "error")}, ${plural(n("warning"), "warning")}, ${n("info")} info`;
+}
+
+function llmLine(llm: ReviewLlmPass, found: readonly Finding[]): string {
+  const what = "contradictions, missing cross-references, depth imbalance";
+  if (llm.kind === "done") {
+    return `- LLM pass (${what}): ran on \`${llm.model}\`; ${plural(found.length, "finding")} kept: ${counts(found)}.`;
+  }
+  if (llm.kind === "failed")
+    return `- LLM pass (${what}): did not finish (${oneLine(llm.reason).replace(/\.$/, "")}).`;
+  return `- LLM pass (${what}): not run (${oneLine(llm.why).replace(/\.$/, "")}).`;
+}
+
 /**
  * A review document in the shape of the consistency review (`consistency-review.md`): title,
- * the commit, a summary table of counts per category, then a checklist grouped by spec file.
+ * the commit, which parts of the review ran (the deterministic checks, and whether the LLM pass
+ * ran, with the findings each contributed), a summary table of counts per category, then a
+ * checklist grouped by spec file. Without `meta.llm`, the LLM pass is reported as not run.
  */
-export function renderReviewMarkdown(report: CheckReport, meta: { title?: string } = {}): string {
+export function renderReviewMarkdown(
+  report: CheckReport,
+  meta: { title?: string; llm?: ReviewLlmPass } = {},
+): string {
   const { summary, findings } = report;
+  const llm = meta.llm ?? { kind: "not-run", why: "only the deterministic checks were asked for" };
+  const fromLlm = findings.filter((f) => llmRules.has(f.rule));
+  const deterministic = findings.filter((f) => !llmRules.has(f.rule));
   const out: string[] = [
     `# ${meta.title ?? "Consistency Review"}`,
     "",
-    `Deterministic checks by Specwright at commit \`${summary.commit}\`: ${plural(summary.specsChecked, "spec")} checked, ` +
-      `${plural(summary.bySeverity.error, "error")}, ${plural(summary.bySeverity.warning, "warning")}, ${summary.bySeverity.info} info.`,
+    `Reviewed by Specwright at commit \`${summary.commit}\`: ${plural(summary.specsChecked, "spec")} checked.`,
+    "",
+    `- Deterministic checks: ran; ${plural(deterministic.length, "finding")}: ${counts(deterministic)}.`,
+    llmLine(llm, fromLlm),
     "",
     "## Summary",
     "",

@@ -15,6 +15,9 @@ const HEADERS = [
   "Time",
   "Files read",
 ] as const;
+/** Most still-failing findings listed per agent. */
+export const MAX_LISTED_FAILURES = 10;
+
 /** Columns aligned right (numbers). */
 const RIGHT = new Set([2, 3, 4, 5, 6, 7, 8]);
 
@@ -35,7 +38,8 @@ function alignRows(rows: readonly (readonly string[])[]): string[] {
  * The CLI's closing summary: an aligned plain-text table with one row per agent (status, turns,
  * input tokens incl. cache reads and writes, cache reads, output tokens, estimated cost, time,
  * files read) and a totals row (wall time of the job, distinct files read), then the reason and
- * hint of every agent that did not succeed and the job-level failures.
+ * hint of every agent that did not succeed (for a spec that failed its checks, the error
+ * findings that still fail: rule, file:line, message) and the job-level failures.
  */
 export function renderRunSummaryTable(result: RunResult): string {
   const rows: string[][] = [[...HEADERS]];
@@ -73,6 +77,16 @@ export function renderRunSummaryTable(result: RunResult): string {
     const why = a.reason ? `: ${plainText(a.reason, 500)}` : "";
     problems.push(`  ${plainText(a.name, 60)} ${a.status}${why}`);
     if (a.hint) problems.push(`    ${plainText(a.hint, 500)}`);
+    if (a.status !== "failed-validation") continue;
+    const errors = a.findings.filter((f) => f.severity === "error");
+    if (errors.length > 0) problems.push("    Still failing:");
+    for (const f of errors.slice(0, MAX_LISTED_FAILURES)) {
+      const where = f.line === undefined ? f.file : `${f.file}:${f.line}`;
+      problems.push(`      - ${f.rule} ${plainText(where, 200)}: ${plainText(f.message, 300)}`);
+    }
+    if (errors.length > MAX_LISTED_FAILURES) {
+      problems.push(`      - …and ${errors.length - MAX_LISTED_FAILURES} more`);
+    }
   }
   for (const f of result.failures) {
     problems.push(`  ${f.agent ? `${plainText(f.agent, 60)}: ` : ""}${plainText(f.message, 500)}`);

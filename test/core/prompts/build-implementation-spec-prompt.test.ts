@@ -37,6 +37,7 @@ function input(
     today: "2026-03-14",
     discovery: { source: "docs/discovery/invoice-export.md", text: DISCOVERY },
     outputPath: "specs/invoice-export.md",
+    limits: { maxTurns: 30, maxInputTokens: 900_000, maxOutputTokens: 48_000 },
     ...overrides,
   };
 }
@@ -89,6 +90,9 @@ describe("buildImplementationSpecPrompt", () => {
     const { message } = buildImplementationSpecPrompt(input());
     expect(message).toContain("- Repository: acme/harbor\n- Today's date: 2026-03-14\n");
     expect(message).toContain("- The spec will be saved as: `specs/invoice-export.md`");
+    expect(message).toContain(
+      "- Your limits: at most 30 turns (each reply is one turn, however many tools it calls), 900,000 input tokens over all turns, 48,000 output tokens.",
+    );
     expect(message).toContain(
       `<document path="docs/discovery/invoice-export.md">\n${DISCOVERY.trim()}\n</document>`,
     );

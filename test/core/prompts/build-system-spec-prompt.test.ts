@@ -33,6 +33,7 @@ systemSpecs:
         - services/ledger/legacy.ts
       reads: [docs/specs/accounts.md, docs/specs/fx-rates.md]
       rules: [Keep the spec under 400 lines.]
+      lines: { min: 150, max: 380 }
     - name: payouts
       title: Payouts
       phase: 2
@@ -76,6 +77,7 @@ function input(
       { path: "services/ledger/legacy.ts", exists: false, files: 0 },
       { path: "services/payouts/batch.ts", exists: true, files: 1 },
     ],
+    limits: { maxTurns: 40, maxInputTokens: 1_500_000, maxOutputTokens: 64_000 },
     ...overrides,
   };
 }
@@ -110,7 +112,7 @@ describe("buildSystemSpecPrompt", () => {
     expect(system).toHaveLength(6);
     expect(system[0]?.text).toMatch(/^You are a senior engineer documenting the acme\/harbor codebase/);
     expect(system[0]?.text).not.toContain("<!--");
-    expect(system[0]?.text).toContain("Aim for 250–500 lines");
+    expect(system[0]?.text).toContain("usually 250–500 lines");
     expect(system[0]?.text).toContain("- Cite file paths as evidence for every behavioural claim.");
     expect(
       system.slice(1).map((b) => /^<document path="([^"]+)" role="([^"]+)"/.exec(b.text)?.slice(1)),
@@ -158,6 +160,21 @@ describe("buildSystemSpecPrompt", () => {
     expect(assignment).toContain("- `docs/specs/accounts.md` (included above)");
     expect(assignment).toContain("- Keep the spec under 400 lines.");
     expect(assignment).not.toMatch(/\{\{|<!--/);
+  });
+
+  it("states the agent's own target length and its turn and token limits in the assignment", () => {
+    const ledger = buildSystemSpecPrompt(input("ledger")).assignment;
+    expect(ledger).toContain("**Target length:** 150–380 lines.");
+    expect(ledger).toContain(
+      "**Your limits:** at most 40 turns (each reply is one turn, however many tools it calls), 1,500,000 input tokens over all turns, and 64,000 output tokens. Batch independent tool calls in one reply.",
+    );
+    // An agent without its own lines gets the run's target.
+    const payouts = buildSystemSpecPrompt(
+      input("payouts", { limits: { maxTurns: 12, maxInputTokens: 200_000, maxOutputTokens: 8000 } }),
+    ).assignment;
+    expect(payouts).toContain("**Target length:** 250–500 lines.");
+    expect(payouts).toContain("at most 12 turns");
+    expect(payouts).toContain("200,000 input tokens");
   });
 
   it("says what is missing instead of leaving gaps", () => {

@@ -1,13 +1,30 @@
 import { describe, expect, it } from "vitest";
 import { renderReviewMarkdown } from "../../../src/core/render/render-review-markdown.js";
+import { summarizeFindings } from "../../../src/core/checks/summarize-findings.js";
+import type { Finding } from "../../../src/core/checks/types.js";
 import { EMPTY_REPORT, SAMPLE_REPORT } from "./sample-report.js";
+
+const CONTRADICTION: Finding = {
+  id: "SW-00000009",
+  rule: "contradiction",
+  severity: "warning",
+  file: "docs/specs/payments.md",
+  line: 12,
+  message: "payments.md retries a failed charge three times; billing.md says failed charges are dropped.",
+  subjects: ["charge retries"],
+  specs: ["docs/specs/payments.md", "docs/specs/billing.md"],
+  fix: "Decide which is true and correct the other spec.",
+};
 
 describe("renderReviewMarkdown", () => {
   it("renders the title, commit, category table and a checklist grouped by spec", () => {
     expect(renderReviewMarkdown(SAMPLE_REPORT)).toMatchInlineSnapshot(`
       "# Consistency Review
 
-      Deterministic checks by Specwright at commit \`0123456789abcdef0123456789abcdef01234567\`: 6 specs checked, 1 error, 1 warning, 1 info.
+      Reviewed by Specwright at commit \`0123456789abcdef0123456789abcdef01234567\`: 6 specs checked.
+
+      - Deterministic checks: ran; 3 findings: 1 error, 1 warning, 1 info.
+      - LLM pass (contradictions, missing cross-references, depth imbalance): not run (only the deterministic checks were asked for).
 
       ## Summary
 
@@ -22,7 +39,7 @@ describe("renderReviewMarkdown", () => {
       | Status disagreements | \`status-mismatch\`, \`status-vocabulary\` | 0 | 0 | 0 |
       | Citations and anchors | \`citation-missing\`, \`anchor-unresolved\`, \`registry-evidence\` | 0 | 0 | 0 |
       | Template and structure | \`template-section\` | 0 | 0 | 0 |
-      | Implementation spec rules | \`impl-section\`, \`impl-meta\`, \`impl-plan\`, \`impl-acceptance\`, \`impl-promise\` | 0 | 0 | 0 |
+      | Implementation spec rules | \`impl-section\`, \`impl-meta\`, \`impl-plan\`, \`impl-acceptance\`, \`impl-promise\`, \`impl-questions\` | 0 | 0 | 0 |
       | Unreadable input | \`input\` | 0 | 1 | 0 |
 
       ## Findings by spec
@@ -43,5 +60,25 @@ describe("renderReviewMarkdown", () => {
     const text = renderReviewMarkdown(EMPTY_REPORT, { title: "Spec review" });
     expect(text.startsWith("# Spec review\n")).toBe(true);
     expect(text.endsWith("## Findings by spec\n\nNo findings.\n")).toBe(true);
+  });
+
+  it("says the LLM pass ran, on which model, and counts its findings apart from the deterministic ones", () => {
+    const findings = [...SAMPLE_REPORT.findings, CONTRADICTION];
+    const report = { findings, summary: summarizeFindings(findings, { commit: "abc1234", specsChecked: 6 }) };
+    const text = renderReviewMarkdown(report, { llm: { kind: "done", model: "claude-sonnet-5-5" } });
+    expect(text).toContain(
+      "- Deterministic checks: ran; 3 findings: 1 error, 1 warning, 1 info.\n" +
+        "- LLM pass (contradictions, missing cross-references, depth imbalance): ran on `claude-sonnet-5-5`; 1 finding kept: 0 errors, 1 warning, 0 info.\n",
+    );
+    expect(text).not.toContain("Deterministic checks by");
+  });
+
+  it("says when the LLM pass did not finish", () => {
+    const text = renderReviewMarkdown(SAMPLE_REPORT, {
+      llm: { kind: "failed", reason: "Anthropic is overloaded (529) after 4 retries." },
+    });
+    expect(text).toContain(
+      "- LLM pass (contradictions, missing cross-references, depth imbalance): did not finish (Anthropic is overloaded (529) after 4 retries).",
+    );
   });
 });

@@ -60,4 +60,49 @@ describe("renderRunSummaryTable", () => {
     expect(text).not.toContain("sk-ant-");
     expect(text).toContain("evilname model-error: 401 for [REDACTED]");
   });
+
+  it("lists the findings that still fail under an agent whose spec failed its checks", () => {
+    const failing = (
+      line: number | undefined,
+      rule: "template-section" | "citation-missing",
+      message: string,
+    ) => ({
+      id: `SW-0000000${line ?? 0}`,
+      rule,
+      severity: "error" as const,
+      file: "docs/specs/cart.md",
+      line,
+      message,
+      subjects: [],
+      specs: ["docs/specs/cart.md"],
+      fix: "Fix it.",
+    });
+    const result = runResult({
+      agents: [
+        agent({
+          name: "cart",
+          status: "failed-validation",
+          reason: "The submission still fails 2 checks after 2 repair rounds.",
+          findings: [
+            failing(3, "template-section", 'Template section "2. File Tree" is missing.'),
+            { ...failing(9, "citation-missing", "Cited path"), severity: "warning" },
+            failing(
+              undefined,
+              "citation-missing",
+              "Cited path `src/cart/old.ts` does not exist at this commit.",
+            ),
+          ],
+        }),
+      ],
+    });
+    expect(renderRunSummaryTable(result)).toContain(
+      [
+        "  cart failed-validation: The submission still fails 2 checks after 2 repair rounds.",
+        "    Still failing:",
+        '      - template-section docs/specs/cart.md:3: Template section "2. File Tree" is missing.',
+        "      - citation-missing docs/specs/cart.md: Cited path `src/cart/old.ts` does not exist at this commit.",
+        "",
+      ].join("\n"),
+    );
+  });
 });
