@@ -2,6 +2,7 @@ import pLimit from "p-limit";
 import type { Config } from "../core/config/config-schema.js";
 import { resolveSystemSpecs } from "../core/config/resolve-config.js";
 import { classifyDocuments } from "../core/checks/classify-documents.js";
+import { citationsToCheck } from "../core/checks/rules/citations-to-check.js";
 import { runChecks } from "../core/checks/run-checks.js";
 import { summarizeFindings, type CheckReport } from "../core/checks/summarize-findings.js";
 import type {
@@ -14,7 +15,6 @@ import type {
 } from "../core/checks/types.js";
 import { UsageError } from "../core/errors.js";
 import { createFileIndex, type FileIndex } from "../core/files/file-index.js";
-import { extractCitations } from "../core/markdown/extract-citations.js";
 import type { RepoSnapshot } from "../ports/repo-snapshot.js";
 import { readSourceText } from "./read-source-text.js";
 import { readSpecDocument } from "./read-spec-document.js";
@@ -58,6 +58,20 @@ function checkOnly(
     }
   }
   return wanted;
+}
+
+function extractionFailure(path: string, error: unknown): FindingDraft {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    rule: "input",
+    severity: "error",
+    file: path,
+    line: undefined,
+    message: `${path} could not be checked: reading its citations failed (${reason}).`,
+    subjects: [path, "citations"],
+    specs: [path],
+    fix: "This is a bug in Specwright; please report it with the spec that triggers it. The other specs were checked.",
+  };
 }
 
 /**
@@ -105,10 +119,18 @@ export async function checkRepository(options: CheckRepositoryOptions): Promise<
   }
 
   const anchored = new Set<string>();
+  const broken = new Set<SpecDocument>();
   for (const doc of [...specs, ...implSpecs, ...(registry ? [registry] : [])]) {
-    for (const c of extractCitations(doc))
-      if (c.anchor && !c.exempt && files.hasFile(c.path)) anchored.add(c.path);
+    try {
+      for (const c of citationsToCheck(doc, files))
+        if (c.anchor && !c.exempt && files.hasFile(c.path)) anchored.add(c.path);
+    } catch (error) {
+      // One document the extractor cannot handle must not stop the run: report it, check the others.
+      broken.add(doc);
+      inputFindings.push(extractionFailure(doc.path, error));
+    }
   }
+  const usable = (list: SpecDocument[]) => list.filter((d) => !broken.has(d));
   const sources = new Map<string, SourceText>();
   await limit.map([...anchored].sort(), async (path) => {
     const source = await readSourceText(snapshot, files, path);
@@ -119,16 +141,24 @@ export async function checkRepository(options: CheckRepositoryOptions): Promise<
     systemSpecs,
     implementationOutput,
     files,
-    specs,
-    implSpecs,
-    allImplSpecs: implSpecs,
+    specs: usable(specs),
+    implSpecs: usable(implSpecs),
+    allImplSpecs: usable(implSpecs),
     brief: ofKind("brief")[0],
-    registry,
+    registry: registry && !broken.has(registry) ? registry : undefined,
     template: ofKind("template")[0],
     sources,
   };
   let findings = runChecks(ctx, { inputFindings, ...(options.rules ? { rules: options.rules } : {}) });
-  if (only) findings = findings.filter((f) => only.has(f.file) || f.specs.some((s) => only.has(s)));
-  const specsChecked = only ? only.size : specs.length + implSpecs.length;
+  // Findings about no spec in particular (a missing brief, no specs at all) concern every file asked for.
+  if (only)
+    findings = findings.filter(
+      (f) => f.specs.length === 0 || only.has(f.file) || f.specs.some((s) => only.has(s)),
+    );
+  const isSpec = (path: string) => {
+    const kind = kinds.get(path);
+    return kind === "system" || kind === "implementation";
+  };
+  const specsChecked = only ? [...only].filter(isSpec).length : specs.length + implSpecs.length;
   return { findings, summary: summarizeFindings(findings, { commit: snapshot.sha, specsChecked }) };
 }

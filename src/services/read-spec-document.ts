@@ -10,7 +10,7 @@ export const MAX_CHECK_FILE_BYTES = 1024 * 1024;
 export type ReadDocument =
   { kind: "doc"; doc: SpecDocument } | { kind: "problem"; finding: FindingDraft } | { kind: "absent" };
 
-function problem(path: string, message: string, fix: string): ReadDocument {
+function problem(path: string, message: string, fix: string): { kind: "problem"; finding: FindingDraft } {
   const finding: FindingDraft = {
     rule: "input",
     severity: "error",
@@ -24,16 +24,20 @@ function problem(path: string, message: string, fix: string): ReadDocument {
   return { kind: "problem", finding };
 }
 
+/** A document's text read for the checker (not parsed yet), or an `input` finding, or gone. */
+export type ReadSpecText =
+  { kind: "text"; text: string } | { kind: "problem"; finding: FindingDraft } | { kind: "absent" };
+
 /**
- * Reads and parses one markdown document for the checker. Files over `MAX_CHECK_FILE_BYTES`,
- * non-UTF-8 files and unparseable markdown become `input` error findings instead of exceptions.
+ * Reads one markdown document's text for the checker without parsing it, so a caller can
+ * reuse an earlier parse when the text has not changed. Files over `MAX_CHECK_FILE_BYTES`
+ * and non-UTF-8 files become `input` error findings instead of exceptions.
  */
-export async function readSpecDocument(
+export async function readSpecText(
   snapshot: RepoSnapshot,
   files: FileIndex,
   path: string,
-  kind: DocumentKind,
-): Promise<ReadDocument> {
+): Promise<ReadSpecText> {
   const size = files.sizeOf(path) ?? 0;
   if (size > MAX_CHECK_FILE_BYTES) {
     const message = `is ${size} bytes, more than the ${MAX_CHECK_FILE_BYTES} bytes the checker reads`;
@@ -49,8 +53,37 @@ export async function readSpecDocument(
       "Split the document.",
     );
   }
-  const doc = buildSpecDocument(path, kind, file.text);
-  if ("error" in doc)
-    return problem(path, `could not be parsed as markdown (${doc.error})`, "Fix the markdown syntax.");
+  return { kind: "text", text: file.text };
+}
+
+/**
+ * Parses a document's text for the checker (`buildSpecDocument`); markdown that cannot be
+ * parsed, or is nested too deeply, becomes an `input` error finding.
+ */
+export function parseSpecText(path: string, kind: DocumentKind, text: string): ReadDocument {
+  const doc = buildSpecDocument(path, kind, text);
+  if ("error" in doc) {
+    const said = doc as { error: string; message?: string; fix?: string };
+    return problem(
+      path,
+      said.message ?? `could not be parsed as markdown (${said.error})`,
+      said.fix ?? "Fix the markdown syntax.",
+    );
+  }
   return { kind: "doc", doc };
+}
+
+/**
+ * Reads and parses one markdown document for the checker (`readSpecText` + `parseSpecText`).
+ * Files over `MAX_CHECK_FILE_BYTES`, non-UTF-8 files and unparseable markdown become `input`
+ * error findings instead of exceptions.
+ */
+export async function readSpecDocument(
+  snapshot: RepoSnapshot,
+  files: FileIndex,
+  path: string,
+  kind: DocumentKind,
+): Promise<ReadDocument> {
+  const read = await readSpecText(snapshot, files, path);
+  return read.kind === "text" ? parseSpecText(path, kind, read.text) : read;
 }

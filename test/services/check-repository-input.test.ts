@@ -109,6 +109,57 @@ describe("checkRepository (input handling)", () => {
   });
 
   it.each([
+    ["block quotes", `${">".repeat(20_000)} deep`],
+    ["list markers", `${"- ".repeat(5_000)}x`],
+  ])("reports a spec of deeply nested %s as one input error and checks the others", async (_name, body) => {
+    const files = { ...base, "docs/specs/deep.md": `# Deep\n\n${body}\n` };
+    const report = await checkRepository({ snapshot: createMemorySnapshot(files), config });
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        rule: "input",
+        severity: "error",
+        file: "docs/specs/deep.md",
+        message: expect.stringMatching(/^docs\/specs\/deep\.md is too deeply nested to check \(/),
+      }),
+    ]);
+    expect(report.summary.specsChecked).toBe(1);
+  });
+
+  it.each([
+    ["brief", "docs/specs/boundary-brief.md"],
+    ["registry", "docs/specs/feature-registry.md"],
+    ["template", "docs/specs/template.md"],
+  ])("reports a non-UTF-8 %s once, as unreadable, not also as missing", async (_name, path) => {
+    const files = { ...base, [path]: new Uint8Array([0x23, 0x20, 0xe9, 0x0a]) };
+    const report = await checkRepository({ snapshot: createMemorySnapshot(files), config });
+    const about = report.findings.filter((f) => f.file === path);
+    expect(about).toEqual([
+      expect.objectContaining({
+        rule: "input",
+        severity: "error",
+        message: `${path} is not UTF-8 text; it was not checked.`,
+      }),
+    ]);
+  });
+
+  it("keeps repository-wide input findings when files are named, and counts only specs as checked", async () => {
+    const files = { ...base, "docs/specs/boundary-brief.md": undefined } as Record<
+      string,
+      string | undefined
+    >;
+    delete files["docs/specs/boundary-brief.md"];
+    const report = await checkRepository({
+      snapshot: createMemorySnapshot(files as Record<string, string>),
+      config,
+      only: ["docs/specs/alpha.md", "docs/specs/template.md"],
+    });
+    expect(report.findings).toEqual([
+      expect.objectContaining({ rule: "input", severity: "info", file: "docs/specs/boundary-brief.md" }),
+    ]);
+    expect(report.summary.specsChecked).toBe(1);
+  });
+
+  it.each([
     ["docs/specs/nope.md", /does not exist/],
     ["src/alpha.ts", /is not a spec/],
   ])("rejects %s as a file to check", async (path, message) => {

@@ -7,6 +7,7 @@ import type { DocumentKind } from "./types.js";
  * - the brief, template and registry (and the review, which is never checked);
  * - system specs: each agent's spec file that exists, plus every other `.md` directly in the specs folder;
  * - implementation specs: files matching the configured output pattern (`{slug}` matches one path segment).
+ * README.md files (any case) are never taken for specs by folder or pattern.
  * An agent's spec file is a system spec even when it also matches the implementation pattern.
  */
 export function classifyDocuments(
@@ -34,15 +35,10 @@ export function classifyDocuments(
   const isImplementation = picomatch(glob, { dot: false });
   const prefix = `${systemSpecs.specsDir}/`;
   for (const file of files) {
-    if (kinds.has(file) || !file.endsWith(".md")) continue;
+    // README files describe a folder; they are never specs (unless configured by name above).
+    if (kinds.has(file) || !file.endsWith(".md") || /(?:^|\/)readme\.md$/i.test(file)) continue;
     if (isImplementation(file)) kinds.set(file, "implementation");
-    else if (
-      file.startsWith(prefix) &&
-      !file.slice(prefix.length).includes("/") &&
-      !/^readme\.md$/i.test(file.slice(prefix.length))
-    ) {
-      kinds.set(file, "system");
-    }
+    else if (file.startsWith(prefix) && !file.slice(prefix.length).includes("/")) kinds.set(file, "system");
   }
   return kinds;
 }

@@ -2,6 +2,7 @@ import { implAcceptanceRule } from "./rules/impl-acceptance.js";
 import { implMetaRule } from "./rules/impl-meta.js";
 import { implPlanRule } from "./rules/impl-plan.js";
 import { implPromiseRule } from "./rules/impl-promise.js";
+import { implQuestionsRule } from "./rules/impl-questions.js";
 import { implSectionRule } from "./rules/impl-section.js";
 import type { CheckRule } from "./types.js";
 
@@ -12,4 +13,5 @@ export const IMPLEMENTATION_RULES: readonly CheckRule[] = [
   implPlanRule,
   implAcceptanceRule,
   implPromiseRule,
+  implQuestionsRule,
 ];

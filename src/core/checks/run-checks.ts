@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { findingId } from "./finding-id.js";
 import { IMPLEMENTATION_RULES } from "./implementation-rules.js";
 import { SYSTEM_RULES } from "./system-rules.js";
@@ -16,8 +17,9 @@ export interface RunChecksOptions {
 /** Every built-in rule, system rules first. */
 export const ALL_RULES: readonly CheckRule[] = [...SYSTEM_RULES, ...IMPLEMENTATION_RULES];
 
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 function compareFindings(a: Finding, b: Finding): number {
-  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return (
     cmp(a.file, b.file) ||
     (a.line ?? 0) - (b.line ?? 0) ||
@@ -42,9 +44,47 @@ function crashFinding(rule: CheckRule, ctx: CheckContext, error: unknown): Findi
 }
 
 /**
+ * A file reported unreadable (an `input` error) is not also reported as missing by the rules
+ * that needed it (their `input` info notes): one finding per file, not two contradictory ones.
+ */
+function dropContradictions(drafts: readonly FindingDraft[]): FindingDraft[] {
+  const unreadable = new Set(
+    drafts.filter((d) => d.rule === "input" && d.severity === "error").map((d) => d.file),
+  );
+  return drafts.filter((d) => !(d.rule === "input" && d.severity === "info" && unreadable.has(d.file)));
+}
+
+/**
+ * Gives findings that share an id but say different things distinct ids: the first keeps the plain
+ * id, later ones get `-` and 4 hex digits of their message's hash (stable while the message is).
+ * Findings with the same id and message are duplicates: the first (in file/line order) is kept.
+ */
+function disambiguate(sorted: readonly Finding[]): Finding[] {
+  const firstById = new Map<string, Finding>();
+  const messages = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of sorted) {
+    const first = firstById.get(f.id);
+    if (!first) {
+      firstById.set(f.id, f);
+      messages.add(`${f.id}\u0000${f.message}`);
+      out.push(f);
+      continue;
+    }
+    const key = `${f.id}\u0000${f.message}`;
+    if (messages.has(key)) continue;
+    messages.add(key);
+    const suffix = createHash("sha256").update(f.message).digest("hex").slice(0, 4);
+    out.push({ ...f, id: `${f.id}-${suffix}` });
+  }
+  return out;
+}
+
+/**
  * Runs the checker's rules over a prepared context. Pure and total: a rule that throws becomes
- * an `input` error naming the rule instead of crashing the run. Findings get stable ids, are
- * de-duplicated by id (the first occurrence in file/line order wins) and sorted by file, line, rule.
+ * an `input` error naming the rule instead of crashing the run. Findings get stable ids and are
+ * sorted by file, line, rule; exact duplicates (same id and message) are dropped, distinct findings
+ * that collide on an id are all kept with disambiguated ids.
  */
 export function runChecks(ctx: CheckContext, options: RunChecksOptions = {}): Finding[] {
   const wanted = options.rules ? new Set<RuleId>(options.rules) : undefined;
@@ -57,7 +97,8 @@ export function runChecks(ctx: CheckContext, options: RunChecksOptions = {}): Fi
       drafts.push(crashFinding(rule, ctx, error));
     }
   }
-  const findings = drafts.map((d) => ({ id: findingId(d), ...d })).sort(compareFindings);
-  const seen = new Set<string>();
-  return findings.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
+  const findings = dropContradictions(drafts)
+    .map((d) => ({ id: findingId(d), ...d }))
+    .sort(compareFindings);
+  return disambiguate(findings);
 }

@@ -22,6 +22,7 @@ export const RULE_IDS = [
   "impl-plan",
   "impl-acceptance",
   "impl-promise",
+  "impl-questions",
   /** LLM consistency review: two specs (or a spec and the brief) state incompatible things. */
   "contradiction",
   /** LLM consistency review: a spec explains what another spec owns without linking to it. */
@@ -94,6 +95,11 @@ export interface Citation {
   exempt: boolean;
   /** The markdown section (heading text) the citation is in, e.g. `3. File Tree`. */
   section: string | undefined;
+  /**
+   * For file-tree entries: the path of the tree's unindented root line (`apps/gateway/src`, or the
+   * repository's name such as `proj`), so rules can drop a root that is only a label.
+   */
+  treeRoot?: string;
 }
 
 /** The text of a repository file that a rule needs (anchors), loaded by the runner before rules run. */

@@ -1,4 +1,4 @@
-import { isExemptContext } from "./detect-exemption.js";
+import { isExemptNote } from "./detect-exemption.js";
 
 /** One entry of an annotated file tree, with its full path rebuilt from the indentation. */
 export interface TreeEntry {
@@ -14,6 +14,12 @@ export interface TreeEntry {
   note: string;
   /** The entry's note, or an ancestor's, says it is generated / not in git / an example. */
   exempt: boolean;
+  /**
+   * The path of the unindented root line the entry sits under (`apps/gateway/src`, or `proj` for a
+   * tree drawn under the repository's name), when the tree has one; rules may drop a root that does
+   * not exist when the entries under it resolve without it.
+   */
+  root: string | undefined;
 }
 
 const GLYPH_LINE = /^[\s│┃|`]*[├└┣┗╰+|`][─━-]{1,}/;
@@ -64,9 +70,16 @@ export function isFileTreeBlock(value: string, lang: string | null | undefined):
   return sawDir && sawIndent;
 }
 
+/** `Gateway (apps/gateway/src)`: a label with the root path in parentheses. */
+const LABELLED_ROOT = /^[^()]*?\s\(\s*`?((?:\.\/)?[\w.@-]+(?:\/[\w.@-]+)+\/?)`?\s*\)\s*:?$/;
+
 function splitNameAndNote(rest: string): { name: string; note: string } {
   const m = /^(\S+)\s*(.*)$/.exec(rest);
-  const name = (m?.[1] ?? "").replace(/[:,]$/, "");
+  // Names may be written as code or in bold: `src/`, **api/**.
+  const name = (m?.[1] ?? "")
+    .replace(/`/g, "")
+    .replace(/^(\*\*|__)(.+)\1$/, "$2")
+    .replace(/[:,]$/, "");
   const note = (m?.[2] ?? "")
     .replace(/^(?:#+|\/\/|<-+|←|—|–|-{1,2}|:)\s*/, "")
     .replace(/^\((.*)\)$/, "$1")
@@ -79,6 +92,8 @@ interface Frame {
   path: string;
   exempt: boolean;
   entry: TreeEntry | undefined;
+  /** The root path of the tree part this frame is in (set by unindented lines). */
+  root: string | undefined;
 }
 
 /**
@@ -97,20 +112,27 @@ export function extractFileTree(value: string, firstLine: number): TreeEntry[] {
     if (line.trim() === "") return;
     const prefix = PREFIX_CHARS.exec(line)?.[0] ?? "";
     const column = prefix.length;
-    const { name, note } = splitNameAndNote(line.slice(column));
+    const rest = line.slice(column);
+    // An unindented line without branch glyphs starts a root (`apps/gateway/src/`, `proj/`).
+    const rootLine = !/[\s├└┣┗╰─━|+-]/.test(prefix.replace(/^`/, "")) && !/^\s/.test(prefix);
+    const labelled = rootLine ? LABELLED_ROOT.exec(rest)?.[1] : undefined;
+    const { name, note } = labelled ? { name: labelled, note: "" } : splitNameAndNote(rest);
     if (name === "" || name.startsWith("#") || name.startsWith("//") || name.startsWith("<!--")) return;
     while (stack.length > 0 && (stack[stack.length - 1] as Frame).column >= column) stack.pop();
     const parent = stack[stack.length - 1];
     const isRootMarker = name === "." || name === "./";
-    const valid = isRootMarker || (NAME_RE.test(name) && !/^\.{2,}\/?$/.test(name) && !name.includes(".."));
-    const exempt = (parent?.exempt ?? false) || isExemptContext(note);
+    const valid =
+      isRootMarker ||
+      (labelled ?? (NAME_RE.test(name) && !/^\.{2,}\/?$/.test(name) && !name.includes(".."))) !== false;
+    const exempt = (parent?.exempt ?? false) || isExemptNote(note);
     if (!valid) {
       // A glob (`*.ts`) or ellipsis: nothing to cite, but keep nesting intact for its children.
-      stack.push({ column, path: parent?.path ?? "", exempt: true, entry: undefined });
+      stack.push({ column, path: parent?.path ?? "", exempt: true, entry: undefined, root: parent?.root });
       return;
     }
     const own = isRootMarker ? "" : name.replace(/^\.\//, "").replace(/\/+$/, "");
     const path = [parent?.path ?? "", own].filter((p) => p !== "").join("/");
+    const root = parent ? parent.root : rootLine && path !== "" ? path : undefined;
     let entry: TreeEntry | undefined;
     if (path !== "") {
       entry = {
@@ -120,6 +142,7 @@ export function extractFileTree(value: string, firstLine: number): TreeEntry[] {
         line: firstLine + index,
         note,
         exempt,
+        root,
       };
       entries.push(entry);
     }
@@ -127,7 +150,7 @@ export function extractFileTree(value: string, firstLine: number): TreeEntry[] {
       parent.entry.hasChildren = true;
       parent.entry.isDirectory = true;
     }
-    stack.push({ column, path, exempt, entry });
+    stack.push({ column, path, exempt, entry, root });
   });
   return entries;
 }

@@ -20,19 +20,29 @@ function findForbiddenColumn(table: ParsedTable): number {
   return table.header.findIndex((h) => FORBIDDEN_HEADER.test(h));
 }
 
-/** Splits a "Do NOT call it" cell into terms: quoted words when there are any, otherwise comma/semicolon/`or` lists. */
+const QUOTED = /["“”]([^"“”]+)["“”]|(?<![\p{L}])['‘’]([^'‘’]+)['‘’](?![\p{L}])/gu;
+/** "Never call it a", "don't say", "avoid", "not an": instructions around the word, not the word. */
+const LEAD_IN =
+  /^(?:(?:never|don'?t|do\s+not|avoid|not)(?:\s+(?:call\s+it|say|use|write|name\s+it|refer\s+to\s+it\s+as))?)(?:\s+(?:an?|the|as))?(?:\s+|$)/i;
+
+/**
+ * Splits a "Do NOT call it" cell into terms: quoted words first, then the rest of the cell split on
+ * commas, semicolons, slashes and "or", with lead-ins such as "Never call it a" dropped
+ * (`"VM", container` → VM, container; `Never call it a VM` → VM).
+ */
 function splitForbidden(cell: string): string[] {
-  const quoted = [...cell.matchAll(/["“”]([^"“”]+)["“”]|(?<![\p{L}])['‘’]([^'‘’]+)['‘’](?![\p{L}])/gu)]
-    .map((m) => (m[1] ?? m[2] ?? "").trim())
-    .filter(Boolean);
-  const parts =
-    quoted.length > 0
-      ? quoted
-      : cell
-          .replace(/\([^)]*\)/g, " ")
-          .split(/[,;/\n]|\s+or\s+/i)
-          .map((p) => p.replace(/^[\s`*_]+|[\s`*_.]+$/g, "").trim());
-  return parts.filter((p) => !EMPTY_CELL.test(p) && p.length >= 2 && p.length <= 60);
+  const quoted = [...cell.matchAll(QUOTED)].map((m) => (m[1] ?? m[2] ?? "").trim()).filter(Boolean);
+  const rest = cell
+    .replace(QUOTED, " ")
+    .replace(/\([^)]*\)/g, " ")
+    .split(/[,;/\n]|\s+or\s+/i)
+    .map((p) =>
+      p
+        .replace(/^[\s`*_]+|[\s`*_.]+$/g, "")
+        .replace(LEAD_IN, "")
+        .trim(),
+    );
+  return [...quoted, ...rest].filter((p) => !EMPTY_CELL.test(p) && p.length >= 2 && p.length <= 60);
 }
 
 /**

@@ -26,8 +26,22 @@ export function splitHeadingNumber(title: string): { number: string | undefined;
   return m ? { number: m[1], name: (m[2] ?? "").trim() } : { number: undefined, name: title.trim() };
 }
 
-/** Every heading of the document with the content it governs, in document order. */
+const cache = new WeakMap<Root, Section[]>();
+
+/**
+ * Every heading of the document with the content it governs, in document order. Cached per tree
+ * (several rules ask for the same document's sections); the result is a fresh array, but do not
+ * mutate the sections in it.
+ */
 export function extractSections(tree: Root): Section[] {
+  const cached = cache.get(tree);
+  if (cached) return [...cached];
+  const sections = collectSections(tree);
+  cache.set(tree, sections);
+  return [...sections];
+}
+
+function collectSections(tree: Root): Section[] {
   const nodes = tree.children;
   const lastLine = tree.position?.end.line ?? 1;
   const sections: Section[] = [];

@@ -1,5 +1,6 @@
 import type { Heading, Root } from "mdast";
 import { toString } from "mdast-util-to-string";
+import { splitHeadingNumber } from "./extract-sections.js";
 
 /** What a document line sits under. */
 export interface HeadingLocation {
@@ -7,16 +8,24 @@ export interface HeadingLocation {
   section: string | undefined;
   /** Title of the nearest heading of any depth. */
   heading: string | undefined;
-  /** The nearest heading or one of its parents is about examples, planned or future work. */
+  /** Depth of the nearest heading (1 for the document title). */
+  depth: number | undefined;
+  /**
+   * The nearest heading or one of its parents (below the document title) starts with Example(s),
+   * Planned, Future, Roadmap, Proposed or Hypothetical: its paths are not expected to exist.
+   */
   exempt: boolean;
 }
 
-const EXEMPT_HEADING = /\b(?:examples?|hypothetical|planned|proposed|future|roadmap)\b/i;
+/** Checked against the heading's name (its number stripped); a word later in the title does not count. */
+const EXEMPT_HEADING =
+  /^[\s*_]*(?:examples?|planned|future|roadmap|proposed|hypothetical)(?![\p{L}\p{N}_])/iu;
 
 interface Mark {
   line: number;
   section: string | undefined;
   heading: string;
+  depth: number;
   exempt: boolean;
 }
 
@@ -34,10 +43,19 @@ export function createHeadingLocator(tree: Root): (line: number) => HeadingLocat
     const title = toString(heading).trim();
     while (chain.length > 0 && (chain[chain.length - 1] as { depth: number }).depth >= heading.depth)
       chain.pop();
-    const exempt = EXEMPT_HEADING.test(title) || chain.some((c) => c.exempt);
+    // The document title never exempts: "Example Apps — System Spec" is a spec like any other.
+    const exempt =
+      (heading.depth > 1 && EXEMPT_HEADING.test(splitHeadingNumber(title).name)) ||
+      chain.some((c) => c.exempt);
     chain.push({ depth: heading.depth, exempt });
     if (heading.depth <= 2) section = title;
-    marks.push({ line: heading.position?.start.line ?? 1, section, heading: title, exempt });
+    marks.push({
+      line: heading.position?.start.line ?? 1,
+      section,
+      heading: title,
+      depth: heading.depth,
+      exempt,
+    });
   }
   return (line) => {
     let lo = 0;
@@ -52,7 +70,7 @@ export function createHeadingLocator(tree: Root): (line: number) => HeadingLocat
       } else hi = mid - 1;
     }
     return found
-      ? { section: found.section, heading: found.heading, exempt: found.exempt }
-      : { section: undefined, heading: undefined, exempt: false };
+      ? { section: found.section, heading: found.heading, depth: found.depth, exempt: found.exempt }
+      : { section: undefined, heading: undefined, depth: undefined, exempt: false };
   };
 }

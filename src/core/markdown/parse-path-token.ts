@@ -74,7 +74,8 @@ function splitAnchor(raw: string): { base: string; anchor: Citation["anchor"] } 
     const start = Number(hash[2]);
     return { base: hash[1], anchor: { kind: "lines", start, end: hash[3] ? Number(hash[3]) : start } };
   }
-  const lines = /^(.+?):(\d+)(?:-(\d+))?$/.exec(raw);
+  // path:12, path:12-40, and the GitHub-style path:L12 / path:L12-L40
+  const lines = /^(.+?):L?(\d+)(?:-L?(\d+))?$/.exec(raw);
   if (lines?.[1] && lines[2]) {
     const start = Number(lines[2]);
     return { base: lines[1], anchor: { kind: "lines", start, end: lines[3] ? Number(lines[3]) : start } };

@@ -1,4 +1,5 @@
-const SPEC_FILE = /([\w.-]+)\.md\b/g;
+/** A spec file name; starts only at a token start, so a long word is scanned once (not quadratically). */
+const SPEC_FILE = /(?<![\w.-])([\w.-]+)\.md\b/g;
 const HANDOFF = /\b(?:owned\s+by|belongs\s+to|see)\s+(?!this\b|here\b)/i;
 
 /**

@@ -46,6 +46,7 @@ export const RULE_CATEGORY: Readonly<Record<RuleId, FindingCategoryId>> = {
   "impl-plan": "implementation",
   "impl-acceptance": "implementation",
   "impl-promise": "implementation",
+  "impl-questions": "implementation",
   contradiction: "contradictions",
   "missing-xref": "missing-xrefs",
   "depth-imbalance": "depth-imbalance",

@@ -7,7 +7,8 @@ const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, " ").trim();
 
 /**
  * Plain-text report for the terminal: findings grouped by spec file, one line each
- * (`file:line  severity  rule  message`) with the fix indented below, then a one-line summary.
+ * (`file:line  severity  rule  message`) with the subjects (other than the files shown), the other
+ * specs involved and the fix indented below, then a one-line summary.
  */
 export function renderFindingsText(report: CheckReport): string {
   const { summary } = report;
@@ -17,6 +18,9 @@ export function renderFindingsText(report: CheckReport): string {
     for (const f of findings) {
       const where = f.line === undefined ? f.file : `${f.file}:${f.line}`;
       out.push(`  ${where}  ${f.severity.padEnd(7)}  ${f.rule}  ${oneLine(f.message)}`);
+      // Subjects other than the files already shown: the paths, terms, features the finding is about.
+      const subjects = f.subjects.filter((s) => s !== f.file && !f.specs.includes(s));
+      if (subjects.length > 0) out.push(`      subjects: ${subjects.map(oneLine).join(", ")}`);
       const others = f.specs.filter((s) => s !== f.file);
       if (others.length > 0) out.push(`      specs: ${others.join(", ")}`);
       out.push(`      fix: ${oneLine(f.fix)}  [${f.id}]`);

@@ -51,6 +51,21 @@ describe("classifyDocuments", () => {
     });
   });
 
+  it.each([["specs/README.md"], ["specs/readme.md"], ["specs/Readme.md"]])(
+    "never takes %s for an implementation spec",
+    (readme) => {
+      expect(classify([readme, "specs/export.md"])).toEqual({ "specs/export.md": "implementation" });
+    },
+  );
+
+  it("never takes a README in the specs folder for a system spec, even when specs share the folder", () => {
+    const config: ConfigInput = {
+      systemSpecs: { specsDir: "specs" },
+      implementationSpecs: { output: "specs/{slug}.md" },
+    };
+    expect(Object.keys(classify(["specs/README.md", "specs/x.md"], config))).toEqual(["specs/x.md"]);
+  });
+
   it("treats glob characters in the output pattern literally", () => {
     expect(
       classify(["plans/[draft] x.md", "plans/a x.md"], {

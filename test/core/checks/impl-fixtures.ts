@@ -113,6 +113,10 @@ Load these skills before starting:
 ## Notes
 
 - The loop stops on the \`<promise>\` tag.
+
+### Questions for reviewers
+
+- None.
 `;
 
 /** Replaces one exact piece of the good spec (fails loudly when the piece is absent). */

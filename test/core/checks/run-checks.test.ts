@@ -53,6 +53,40 @@ describe("runChecks", () => {
     expect(findings[1]?.id).toBe(findingId(draft("a.md", 2, "citation-missing", "p")));
   });
 
+  it("keeps distinct findings that share an id, giving the later ones a disambiguated id", () => {
+    const one = {
+      ...draft("a.md", 4, "status-vocabulary", "status:x"),
+      message: 'Feature "x" has status "Done".',
+    };
+    const two = {
+      ...draft("a.md", 9, "status-vocabulary", "status:x"),
+      message: 'Feature "x" has status "WIP".',
+    };
+    const findings = runChecks(implContext({}), { ruleSet: [fixedRule("status-vocabulary", [two, one])] });
+    expect(findings.map((f) => f.line)).toEqual([4, 9]);
+    expect(findings[0]?.id).toBe(findingId(one));
+    expect(findings[1]?.id).toMatch(new RegExp(`^${findingId(two)}-[0-9a-f]{4}$`));
+    const again = runChecks(implContext({}), { ruleSet: [fixedRule("status-vocabulary", [one, two])] });
+    expect(again.map((f) => f.id)).toEqual(findings.map((f) => f.id));
+  });
+
+  it("drops a rule's note that an input file is missing when that file was reported unreadable", () => {
+    const unreadable = { ...draft("brief.md", undefined, "input", "brief.md"), severity: "error" as const };
+    const skipped = { ...draft("brief.md", undefined, "input", "glossary-term"), severity: "info" as const };
+    const other = {
+      ...draft("registry.md", undefined, "input", "status-mismatch"),
+      severity: "info" as const,
+    };
+    const findings = runChecks(implContext({}), {
+      ruleSet: [fixedRule("glossary-term", [skipped, other])],
+      inputFindings: [unreadable],
+    });
+    expect(findings.map((f) => [f.file, f.severity])).toEqual([
+      ["brief.md", "error"],
+      ["registry.md", "info"],
+    ]);
+  });
+
   it("runs only the rules asked for (input findings are always kept)", () => {
     const ruleSet = [
       fixedRule("length", [draft("a.md", 1, "length", "l")]),

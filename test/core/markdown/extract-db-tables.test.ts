@@ -36,4 +36,41 @@ describe("extractDefinedTables", () => {
       { name: "session_notes", line: 22 },
     ]);
   });
+
+  const defined = (text: string, others: string[] = ["sessions", "billing metering"]) => {
+    const doc = specDocument("docs/specs/a.md", text);
+    return extractDefinedTables(doc.tree.children, doc.lines, "docs/specs/a.md", new Set(others)).map(
+      (t) => t.name,
+    );
+  };
+
+  it.each([
+    [
+      "an Owner cell naming another spec",
+      "| Table | Owner |\n|---|---|\n| sessions | Sessions |\n| runs | this spec |",
+    ],
+    [
+      "an Owner cell naming another spec file",
+      "| Table | Owner |\n|---|---|\n| sessions | [sessions](sessions.md) |\n| runs | a.md |",
+    ],
+    [
+      "a Defined in cell saying reads",
+      "| Table | Defined in |\n|---|---|\n| sessions | read only |\n| runs | here |",
+    ],
+    [
+      "an Access cell saying references",
+      "| Table | Access |\n|---|---|\n| sessions | references |\n| runs | owns |",
+    ],
+  ])("skips rows read from elsewhere: %s", (_name, text) => {
+    expect(defined(`## 4. Data Models\n\n${text}\n`)).toEqual(["runs"]);
+  });
+
+  it.each([
+    ["reads but does not own", "This spec reads but does not own these tables:"],
+    ["read-only", "Tables used read-only:"],
+    ["owned elsewhere", "Tables owned by sessions.md that runs query:"],
+  ])("skips a table introduced as %s", (_name, intro) => {
+    const text = `## 4. Data Models\n\n${intro}\n\n| Table | Purpose |\n|---|---|\n| sessions | lookup |\n\nOwn tables:\n\n| Table | Purpose |\n|---|---|\n| runs | queue |\n`;
+    expect(defined(text)).toEqual(["runs"]);
+  });
 });

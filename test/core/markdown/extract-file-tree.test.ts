@@ -75,6 +75,48 @@ describe("extractFileTree", () => {
     ]);
   });
 
+  it("reads names written as code or in bold", () => {
+    const tree = ["`src/`", "├── **api/**", "│   └── `routes.ts`   # HTTP routes", "└── __init__.py"].join(
+      "\n",
+    );
+    expect(extractFileTree(tree, 1).map((e) => [e.path, e.root])).toEqual([
+      ["src", "src"],
+      ["src/api", "src"],
+      ["src/api/routes.ts", "src"],
+      ["src/__init__.py", "src"],
+    ]);
+  });
+
+  it.each([
+    ["a label with the path in parentheses", "Gateway (apps/gateway/src)"],
+    ["a label of several words", "Gateway service (apps/gateway/src/)"],
+  ])("uses the path of %s as the root", (_name, root) => {
+    const tree = [root, "├── hub/", "│   └── session-hub.ts", "└── index.ts"].join("\n");
+    expect(extractFileTree(tree, 1).map((e) => [e.path, e.root])).toEqual([
+      ["apps/gateway/src", "apps/gateway/src"],
+      ["apps/gateway/src/hub", "apps/gateway/src"],
+      ["apps/gateway/src/hub/session-hub.ts", "apps/gateway/src"],
+      ["apps/gateway/src/index.ts", "apps/gateway/src"],
+    ]);
+  });
+
+  it("records the root line every entry sits under, so a repository-name root can be dropped", () => {
+    const tree = ["proj/", "├── apps/", "│   └── web/", "└── package.json", "other/", "└── x.ts"].join("\n");
+    expect(extractFileTree(tree, 1).map((e) => [e.path, e.root])).toEqual([
+      ["proj", "proj"],
+      ["proj/apps", "proj"],
+      ["proj/apps/web", "proj"],
+      ["proj/package.json", "proj"],
+      ["other", "other"],
+      ["other/x.ts", "other"],
+    ]);
+    expect(extractFileTree("├── a.ts\n└── b/\n    └── c.ts", 1).map((e) => e.root)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
   it("skips globs, ellipses and comment lines but keeps nesting", () => {
     const tree = [
       "src/",

@@ -41,6 +41,17 @@ describe("extractGlossary", () => {
     },
   );
 
+  it.each([
+    ['"VM", container, box', ["VM", "container", "box"]],
+    ['container, "virtual machine" or box', ["virtual machine", "container", "box"]],
+    ["Never call it a VM", ["VM"]],
+    ['Don\'t say "pod"; avoid node', ["pod", "node"]],
+    ["not an environment (ever)", ["environment"]],
+  ])("splits the cell %j", (cell, forbidden) => {
+    const doc = brief(`| Term | Do NOT call it |\n|---|---|\n| sandbox | ${cell} |`);
+    expect(extractGlossary(doc)?.[0]?.forbidden).toEqual(forbidden);
+  });
+
   it("returns undefined when no table has a forbidden-terms column", () => {
     expect(extractGlossary(brief("| Term | Definition |\n|---|---|\n| hub | x |"))).toBeUndefined();
   });

@@ -52,6 +52,17 @@ describe("extractXrefs", () => {
       "Jump to [the hub](#hub-manager).",
       { target: undefined, section: undefined, anchor: "hub-manager", isLink: true },
     ],
+    [
+      "Moved to ../specs/gone-spec.md for now.",
+      { target: "../specs/gone-spec.md", section: undefined, anchor: undefined, isLink: false },
+    ],
+    ["See x.md's §18 for limits.", { target: "x.md", section: "18", anchor: undefined, isLink: false }],
+    ["See section 4 below.", { target: undefined, section: "4", anchor: undefined, isLink: false }],
+    ["Section 2.1 covers it.", { target: undefined, section: "2.1", anchor: undefined, isLink: false }],
+    [
+      "Owned by sessions-gateway section 6.",
+      { target: "sessions-gateway.md", section: "6", anchor: undefined, isLink: false },
+    ],
   ])("reads %j", (line, expected) => {
     expect(refs(line)).toEqual([expected]);
   });
@@ -61,7 +72,38 @@ describe("extractXrefs", () => {
     ["Feature registry §2 lists them."],
     ["https://example.com/docs/readme.md"],
     ["```\nsee a.md §3\n```"],
+    ["Section 6 of RFC 9110 says so."],
+    ["Per RFC 9110 section 6."],
+    ["The brief's section 2 applies."],
   ])("ignores %j", (line) => {
     expect(refs(line)).toEqual([]);
+  });
+
+  it.each([
+    ["AGENTS.md lists the agents.", false],
+    ["See [agents](AGENTS.md).", true],
+    ["See gone.md §2.", true],
+    ["See gone.md#setup.", true],
+    ["section 3 of gone.md", true],
+  ])("tells an explicit reference from a bare file name: %j → %s", (line, explicit) => {
+    const found = extractXrefs(specDocument("docs/specs/a.md", line), new Set());
+    expect(found.map((r) => r.explicit)).toEqual([explicit]);
+  });
+
+  it.each([
+    ["CLAUDE.md (generated at runtime, not in git) holds the agent notes.", true],
+    ["See gone.md §2.", false],
+  ])("marks references the spec says are not in git: %j → %s", (line, exempt) => {
+    const found = extractXrefs(specDocument("docs/specs/a.md", line), new Set());
+    expect(found.map((r) => r.exempt)).toEqual([exempt]);
+  });
+
+  it.each([
+    ["spaces after a section sign", `§1${" ".repeat(200_000)}x`],
+    ["spaces after a file name", `x.md${" ".repeat(200_000)}x`],
+    ["a long word before a section sign", `${"a".repeat(200_000)} §2`],
+    ["a long path-like token", `${"a/".repeat(100_000)}b.md`],
+  ])("stays linear on 200 KB of %s", (_name, line) => {
+    expect(Array.isArray(extractXrefs(specDocument("docs/specs/a.md", line), new Set()))).toBe(true);
   });
 });

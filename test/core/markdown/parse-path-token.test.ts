@@ -24,6 +24,9 @@ describe("parsePathToken", () => {
     ["src/hub.ts:12", { kind: "lines", start: 12, end: 12 }],
     ["src/hub.ts:12-40", { kind: "lines", start: 12, end: 40 }],
     ["src/hub.ts#L5-L9", { kind: "lines", start: 5, end: 9 }],
+    ["src/hub.ts:L3", { kind: "lines", start: 3, end: 3 }],
+    ["src/hub.ts:L3-L8", { kind: "lines", start: 3, end: 8 }],
+    ["src/hub.ts:L3-8", { kind: "lines", start: 3, end: 8 }],
   ])("splits the anchor off %s", (raw, anchor) => {
     expect(parsePathToken(raw, "code")).toEqual({ path: "src/hub.ts", isDirectory: false, anchor });
   });

@@ -25,6 +25,7 @@ describe("finding categories", () => {
     ["anchor-unresolved", "citations"],
     ["template-section", "template"],
     ["impl-promise", "implementation"],
+    ["impl-questions", "implementation"],
     ["status-vocabulary", "status-disagreements"],
     ["some-future-rule", "other"],
     ["toString", "other"],

@@ -3,13 +3,15 @@ import { renderFindingsText } from "../../../src/core/render/render-findings-tex
 import { EMPTY_REPORT, SAMPLE_REPORT } from "./sample-report.js";
 
 describe("renderFindingsText", () => {
-  it("groups findings by file with location, severity, rule, message, other specs and fix", () => {
+  it("groups findings by file with location, severity, rule, message, subjects, other specs and fix", () => {
     expect(renderFindingsText(SAMPLE_REPORT)).toMatchInlineSnapshot(`
       "docs/specs/billing.md
         docs/specs/billing.md:40  error    ownership-overlap  src/billing/ledger.ts is in the file tree of 2 specs: billing.md, payments.md.
+            subjects: src/billing/ledger.ts
             specs: docs/specs/payments.md
             fix: Keep the file in one spec's file tree; link to that spec from the other.  [SW-00000001]
         docs/specs/billing.md:77  info     glossary-term  Uses "tenant" | the glossary says "workspace".
+            subjects: tenant
             fix: Write "workspace".  [SW-00000002]
 
       docs/specs/notes,v2.md

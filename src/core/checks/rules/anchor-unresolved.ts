@@ -1,12 +1,12 @@
-import { extractCitations } from "../../markdown/extract-citations.js";
 import type { CheckContext, CheckRule, FindingDraft, SpecDocument } from "../types.js";
 import { checkAnchor } from "./check-anchor.js";
+import { citationsToCheck } from "./citations-to-check.js";
 import { describeAnchorProblem } from "./describe-anchor-problem.js";
 
 function checkDoc(doc: SpecDocument, ctx: CheckContext): FindingDraft[] {
   const findings: FindingDraft[] = [];
   const seen = new Set<string>();
-  for (const c of extractCitations(doc)) {
+  for (const c of citationsToCheck(doc, ctx.files)) {
     if (!c.anchor || c.exempt || !ctx.files.hasFile(c.path)) continue;
     const problem = checkAnchor(c, ctx.sources.get(c.path));
     if (!problem) continue;
@@ -31,7 +31,10 @@ function checkDoc(doc: SpecDocument, ctx: CheckContext): FindingDraft[] {
   return findings;
 }
 
-/** `anchor-unresolved`: a `path:identifier` or `path:12-40` citation that does not resolve in the file. */
+/**
+ * `anchor-unresolved`: a `path:identifier` or `path:12-40` citation that does not resolve in the file.
+ * In implementation specs only the Reference Files are checked: the plan describes code still to be written.
+ */
 export const anchorUnresolvedRule: CheckRule = {
   id: "anchor-unresolved",
   description: "A path:identifier or path:line citation whose identifier or lines are not in the file.",

@@ -1,8 +1,6 @@
 import { hasKnownExtension } from "../../markdown/parse-path-token.js";
-import { extractCitations } from "../../markdown/extract-citations.js";
-import { extractSections } from "../../markdown/extract-sections.js";
-import { normaliseName } from "../../markdown/normalise-name.js";
 import type { CheckContext, CheckRule, Citation, FindingDraft, SpecDocument } from "../types.js";
+import { citationsToCheck } from "./citations-to-check.js";
 import { createPathSuggester, type PathSuggester } from "./suggest-path.js";
 
 interface Missing {
@@ -14,6 +12,8 @@ interface Missing {
 /** Whether a non-existent citation should be left to another rule or is too ambiguous to report. */
 function ignoreMissing(c: Citation, doc: SpecDocument, ctx: CheckContext): boolean {
   const hasSlash = c.path.includes("/");
+  // A bare name in a prose code span (`res.json`, `config.ts`) is as often code as a file: a path only if it exists.
+  if (c.source === "code" && !hasSlash && !c.isDirectory) return true;
   if (c.path.endsWith(".md")) {
     // Spec-to-spec references are `xref-broken`'s job.
     if (!hasSlash) return true;
@@ -33,22 +33,9 @@ function exists(c: Citation, ctx: CheckContext, suggester: PathSuggester): boole
   return !c.path.includes("/") && !c.isDirectory && suggester.hasBasename(c.path);
 }
 
-/**
- * The citations to verify: all of a system spec's; in an implementation spec only the Reference Files
- * section's, because the plan (Work Streams "Owns", chunk files) lists files the work will create.
- */
-function citationsToCheck(doc: SpecDocument): Citation[] {
-  const citations = extractCitations(doc);
-  if (doc.kind !== "implementation") return citations;
-  const ranges = extractSections(doc.tree)
-    .filter((s) => normaliseName(s.name) === "reference files")
-    .map((s) => [s.line, s.endLine] as const);
-  return citations.filter((c) => ranges.some(([start, end]) => c.line > start && c.line <= end));
-}
-
 function checkDoc(doc: SpecDocument, ctx: CheckContext, suggester: PathSuggester): FindingDraft[] {
   const missing = new Map<string, Missing>();
-  for (const c of citationsToCheck(doc)) {
+  for (const c of citationsToCheck(doc, ctx.files)) {
     if (c.exempt) continue;
     const known = missing.get(c.path);
     if (known) {
@@ -77,7 +64,8 @@ function checkDoc(doc: SpecDocument, ctx: CheckContext, suggester: PathSuggester
     const kind = c.isDirectory ? "folder" : "path";
     return {
       rule: "citation-missing" as const,
-      severity: bare ? ("warning" as const) : ("error" as const),
+      // A bare file name may be meant relative to something; a missing top-level folder with entries is not.
+      severity: bare && under === 0 ? ("warning" as const) : ("error" as const),
       file: doc.path,
       line: c.line,
       message: `Cited ${kind} \`${c.path}\` does not exist at this commit${below}${times}.`,

@@ -17,9 +17,15 @@ function termsRegex(terms: readonly string[]): RegExp | undefined {
   );
 }
 
-/** A forbidden term is confidently wrong when it is distinctive: several words, or an acronym / CamelCase word. */
+/**
+ * A forbidden term is confidently wrong when it is distinctive: several words, a CamelCase word, a
+ * longer acronym or a name with digits. Short acronyms (`VM`, `DB`) are often meant literally, so
+ * they stay info like ordinary words.
+ */
 function isDistinctive(term: string): boolean {
-  return /[\s-]/.test(term.trim()) || /[A-Z].*[A-Z]/.test(term) || /\d/.test(term);
+  const t = term.trim();
+  if (/^[A-Z]{1,3}s?$/.test(t)) return false;
+  return /[\s-]/.test(t) || /[a-z][A-Z]/.test(t) || /[A-Z]{4,}/.test(t) || /\d/.test(t);
 }
 
 const QUOTES = /["“”'‘’]/;

@@ -6,8 +6,11 @@ import { findImplSection } from "./impl-find-section.js";
 const TEST_WORD = /\b(?:tests?|specs?)\b/i;
 const TEST_TOOL =
   /\b(?:test|tests|pytest|vitest|jest|mocha|ava|rspec|phpunit|ctest|tox|nox|spec|playwright|cypress)\b/i;
+/** Build-tool commands that run the test suite without the word "test": `make check`, `mvn verify`, … */
+const CHECK_COMMAND =
+  /\b(?:make|just|task)\s+(?:check|verify|ci)\b|\bmvnw?\b[^`]{0,60}?\bverify\b|\bgradlew?\s+(?:check|build)\b|\bcargo\s+nextest\b|\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:check|verify|ci)\b|\btox\b|\bnox\b/i;
 
-/** True when the criterion contains a code span that runs tests (`npm test`, `pytest tests/`, …). */
+/** True when the criterion contains a code span that runs tests (`npm test`, `pytest tests/`, `make check`, …). */
 function hasTestCommand(item: ListItem): boolean {
   const codes: string[] = [];
   const prose: string[] = [];
@@ -16,7 +19,9 @@ function hasTestCommand(item: ListItem): boolean {
     else if (node.type === "text") prose.push((node as Text).value);
   });
   if (codes.length === 0) return false;
-  return codes.some((code) => TEST_TOOL.test(code)) || TEST_WORD.test(prose.join(" "));
+  return (
+    codes.some((code) => TEST_TOOL.test(code) || CHECK_COMMAND.test(code)) || TEST_WORD.test(prose.join(" "))
+  );
 }
 
 function checkSpec(doc: SpecDocument): FindingDraft[] {

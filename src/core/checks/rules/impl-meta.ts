@@ -9,13 +9,26 @@ export const IMPL_STATUSES = ["draft", "in-progress", "complete"] as const;
 
 const PLACEHOLDER = /^\[.*\]$/;
 
-function isDate(value: string): boolean {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (iso) {
-    const d = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
-  }
-  return /\b\d{4}\b/.test(value) && /[a-z]/i.test(value) && !Number.isNaN(Date.parse(value));
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/**
+ * A date in a common notation: ISO `2026-03-04` (preferred; a time or a note in parentheses may
+ * follow), `2026/03/04`, `04.03.2026` or `04/03/2026` (day first), and written-out months such as
+ * `4 March 2026` or `March 4, 2026`. Impossible dates (`2026-02-30`) are not dates.
+ */
+function isDate(raw: string): boolean {
+  const value = raw.replace(/\s*\([^)]*\)\s*$/, "").trim();
+  const ymd =
+    /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      value,
+    );
+  if (ymd) return isCalendarDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
+  const dmy = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(value);
+  if (dmy) return isCalendarDate(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]));
+  return /\b\d{4}\b/.test(value) && /[a-z]{3}/i.test(value) && !Number.isNaN(Date.parse(value));
 }
 
 /** Returns a problem description for a field value, or undefined when it is fine. */
@@ -45,7 +58,7 @@ function problemWith(field: string, value: string): { message: string; fix: stri
   if (field === "Created" && !isDate(value)) {
     return {
       message: `Meta Created "${value}" is not a date.`,
-      fix: "Write the creation date as YYYY-MM-DD.",
+      fix: "Write the creation date as YYYY-MM-DD (for example 2026-03-04); 4 March 2026 and 2026/03/04 are accepted too.",
     };
   }
   return undefined;

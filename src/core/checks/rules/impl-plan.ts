@@ -72,9 +72,13 @@ function checkPlan(doc: SpecDocument, plan: ExecutionPlan): FindingDraft[] {
     );
   }
 
+  // Streams are for team plans: a single-agent plan (no Work Streams table, no chunk naming one) needs none.
+  const needsStream = plan.streams !== undefined || usesStreams;
   for (const phase of plan.phases) {
     for (const row of phase.rows) {
-      const missing = [row.stream ? "" : "Stream", row.outcome ? "" : "Outcome"].filter(Boolean);
+      const missing = [row.stream || !needsStream ? "" : "Stream", row.outcome ? "" : "Outcome"].filter(
+        Boolean,
+      );
       if (missing.length > 0)
         add(
           row.line,
@@ -131,7 +135,9 @@ function checkPlan(doc: SpecDocument, plan: ExecutionPlan): FindingDraft[] {
       }
     }
     for (const detail of phase.details) {
-      const missing = (["outcome", "stream", "skills"] as const).filter((f) => !detail.fields.get(f));
+      const missing = (["outcome", "stream", "skills"] as const).filter(
+        (f) => !detail.fields.get(f) && (f !== "stream" || needsStream),
+      );
       if (missing.length > 0) {
         const names = missing.map((f) => f.charAt(0).toUpperCase() + f.slice(1));
         add(
@@ -164,7 +170,11 @@ function checkPlan(doc: SpecDocument, plan: ExecutionPlan): FindingDraft[] {
   return findings;
 }
 
-/** `impl-plan`: chunks use known streams, dependencies point at existing chunks or earlier phases, stream ownership is exclusive, every chunk has Outcome/Stream/Skills. */
+/**
+ * `impl-plan`: chunks use known streams, dependencies point at existing chunks or earlier phases, stream
+ * ownership is exclusive, every chunk has Outcome and Skills (and a Stream when the plan uses streams:
+ * a Work Streams table, or a chunk naming one).
+ */
 export const implPlanRule: CheckRule = {
   id: "impl-plan",
   description:

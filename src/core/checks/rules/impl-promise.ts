@@ -16,14 +16,16 @@ const PLACEHOLDER = /^\[.*\]$|UNIQUE_COMPLETION_STRING/;
 /** Text of a block with code spans blanked out, so a `<promise>` quoted in code is not taken for the real one. */
 function blockText(node: Nodes): string {
   if (node.type === "inlineCode") return " ";
-  if (node.type === "text" || node.type === "html") return node.value;
+  if (node.type === "text") return node.value;
+  // A promise inside an HTML comment (`<!-- old: <promise>…</promise> -->`) is not the promise.
+  if (node.type === "html") return node.value.replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
   if ("children" in node) return (node.children as Nodes[]).map(blockText).join("");
   return toString(node);
 }
 
 const cache = new WeakMap<SpecDocument, PromiseTag[]>();
 
-/** Every completion promise in the document, outside code blocks and code spans. */
+/** Every completion promise in the document, outside code blocks, code spans and HTML comments. */
 export function findPromises(doc: SpecDocument): PromiseTag[] {
   const cached = cache.get(doc);
   if (cached) return cached;

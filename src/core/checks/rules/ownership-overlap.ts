@@ -1,7 +1,8 @@
-import { extractCitations } from "../../markdown/extract-citations.js";
 import { extractDefinedTables } from "../../markdown/extract-db-tables.js";
+import { normaliseName } from "../../markdown/normalise-name.js";
 import { pointsElsewhere } from "../../markdown/points-elsewhere.js";
 import type { CheckContext, CheckRule, FindingDraft, SpecDocument } from "../types.js";
+import { citationsToCheck } from "./citations-to-check.js";
 import {
   DATA_MODEL_SECTION,
   FILE_TREE_SECTION,
@@ -24,7 +25,9 @@ function fileClaims(
 ): { path: string; line: number; isDirectory: boolean }[] {
   const section = findSpecSection(doc, templateSectionOf(ctx.template, FILE_TREE_SECTION), FILE_TREE_SECTION);
   if (!section) return [];
-  const all = extractCitations(doc).filter((c) => c.line > section.line && c.line <= section.endLine);
+  const all = citationsToCheck(doc, ctx.files).filter(
+    (c) => c.line > section.line && c.line <= section.endLine,
+  );
   const tree = all.filter((c) => c.source === "tree");
   // Folders with entries listed under them are structure, not claims (even when those entries are skipped).
   const parents = new Set<string>();
@@ -38,6 +41,21 @@ function fileClaims(
   return claims
     .filter((c) => !(c.isDirectory && parents.has(c.path)))
     .map((c) => ({ path: c.path, line: c.line, isDirectory: c.isDirectory || parents.has(c.path) }));
+}
+
+/** Every spec's names (file name, agent name and title), normalised, by spec path. */
+function specNames(ctx: CheckContext): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  for (const doc of ctx.specs) {
+    const agent = ctx.systemSpecs.agents.find((a) => a.specFile === doc.path);
+    const base = doc.path.slice(doc.path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
+    const list = [base, agent?.name, agent?.title].filter((n): n is string => !!n).map(normaliseName);
+    names.set(
+      doc.path,
+      list.filter((n) => n !== ""),
+    );
+  }
+  return names;
 }
 
 function addClaim(map: Map<string, Claim[]>, subject: string, claim: Claim): void {
@@ -69,7 +87,8 @@ function describe(subject: string, claims: Claim[], what: string): FindingDraft 
 /**
  * `ownership-overlap`: the same file or folder in the file-tree section of two or more specs, or the
  * same database table defined in the data-model section of two or more specs. A file under a folder
- * another spec claims as a whole also counts. Each subject is reported once, naming every claimant.
+ * another spec claims as a whole also counts. Tables a spec only reads (an Owner cell naming another
+ * spec, "reads but does not own") are not claims. Each subject is reported once, naming every claimant.
  */
 export const ownershipOverlapRule: CheckRule = {
   id: "ownership-overlap",
@@ -79,6 +98,7 @@ export const ownershipOverlapRule: CheckRule = {
     const folders = new Map<string, Claim[]>();
     const tables = new Map<string, Claim[]>();
     const dataSection = templateSectionOf(ctx.template, DATA_MODEL_SECTION);
+    const names = specNames(ctx);
     for (const doc of ctx.specs) {
       for (const claim of fileClaims(doc, ctx)) {
         addClaim(files, claim.path, { spec: doc.path, line: claim.line });
@@ -86,7 +106,9 @@ export const ownershipOverlapRule: CheckRule = {
       }
       const section = findSpecSection(doc, dataSection, DATA_MODEL_SECTION);
       if (!section) continue;
-      for (const t of extractDefinedTables(section.children, doc.lines, doc.path)) {
+      const others = new Set([...names].flatMap(([path, list]) => (path === doc.path ? [] : list)));
+      for (const own of names.get(doc.path) ?? []) others.delete(own);
+      for (const t of extractDefinedTables(section.children, doc.lines, doc.path, others)) {
         addClaim(tables, `table:${t.name}`, { spec: doc.path, line: t.line });
       }
     }

@@ -8,12 +8,15 @@ const ALLOWED = FEATURE_STATUSES.join(" / ");
 function checkDoc(doc: SpecDocument): FindingDraft[] {
   const findings: FindingDraft[] = [];
   for (const mention of extractStatuses(doc)) {
-    const { status, feature, line } = mention;
+    const { status, feature, line, heading, source } = mention;
     if (status.status) continue;
     const what = feature ? `Feature "${feature}"` : "A feature";
-    const subject = feature
-      ? `status:${normaliseName(feature)}`
-      : `status-value:${normaliseName(status.raw)}`;
+    // The value and the table's heading keep two findings about one feature apart (distinct ids).
+    const subjects = [
+      feature ? `status:${normaliseName(feature)}` : `status-value:${normaliseName(status.raw)}`,
+      ...(feature ? [`value:${normaliseName(status.raw)}`] : []),
+      ...(source === "table" && heading ? [`in:${normaliseName(heading)}`] : []),
+    ];
     findings.push({
       rule: "status-vocabulary",
       severity: "warning",
@@ -23,7 +26,7 @@ function checkDoc(doc: SpecDocument): FindingDraft[] {
         status.raw === ""
           ? `${what} has no status; use one of ${ALLOWED}.`
           : `${what} has status "${status.raw}", which is not one of ${ALLOWED}.`,
-      subjects: [subject],
+      subjects,
       specs: [doc.path],
       fix: status.suggestion
         ? `Write "${status.suggestion}" instead of "${status.raw}".`

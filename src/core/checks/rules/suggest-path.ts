@@ -8,8 +8,19 @@ export interface PathSuggester {
   hasBasename(name: string): boolean;
 }
 
-/** Builds a `PathSuggester` over the snapshot's files (the index is built on first use only). */
+const suggesters = new WeakMap<FileIndex, PathSuggester>();
+
+/**
+ * A `PathSuggester` over the snapshot's files (the index is built on first use only, and shared by
+ * every rule that asks for the same file index).
+ */
 export function createPathSuggester(files: FileIndex): PathSuggester {
+  let suggester = suggesters.get(files);
+  if (!suggester) suggesters.set(files, (suggester = buildSuggester(files)));
+  return suggester;
+}
+
+function buildSuggester(files: FileIndex): PathSuggester {
   let byName: Map<string, string[]> | undefined;
   const index = () => {
     if (!byName) {

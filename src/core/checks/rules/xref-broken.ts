@@ -23,6 +23,7 @@ function resolve(
   doc: SpecDocument,
   ctx: CheckContext,
   suggester: PathSuggester,
+  agentFiles: ReadonlySet<string>,
 ): Resolved {
   const target = ref.target;
   if (target === undefined) return { path: doc.path, exists: true, report: false };
@@ -41,14 +42,22 @@ function resolve(
     return { path: suggester.suggest(target)[0] ?? target, exists: true, report: false };
   }
   const path = paths[0] ?? target;
-  return { path, exists: false, report: bare || dirOf(path) === specsDir };
+  // A file name merely mentioned in prose (`AGENTS.md`, `CHANGELOG.md`) is not a spec reference:
+  // report it only when written as one (a link, `x.md §N`), when it names a configured agent's
+  // spec file, or when it points into the specs folder by path (`../specs/gone.md`).
+  const report = !ref.exempt && (bare ? ref.explicit || agentFiles.has(path) : dirOf(path) === specsDir);
+  return { path, exists: false, report };
 }
 
 function numbersOf(doc: SpecDocument): Set<string> {
   return new Set(extractSections(doc.tree).flatMap((s) => (s.number ? [s.number] : [])));
 }
 
-/** `xref-broken`: references to spec files, numbered sections or heading anchors that do not exist. */
+/**
+ * `xref-broken`: references to spec files, numbered sections or heading anchors that do not exist.
+ * A missing file is reported when it is clearly meant as a spec reference (see `resolve`) and the
+ * spec does not say it is not in git or generated.
+ */
 export const xrefBrokenRule: CheckRule = {
   id: "xref-broken",
   description: "A cross-reference to a spec file, section (§N) or heading anchor that does not exist.",
@@ -73,6 +82,7 @@ export const xrefBrokenRule: CheckRule = {
     const specNames = new Set(
       [...specFiles, ...ctx.systemSpecs.agents.map((a) => a.specFile)].map((f) => baseOf(f).slice(0, -3)),
     );
+    const agentFiles = new Set(ctx.systemSpecs.agents.map((a) => a.specFile));
     const numbers = new Map<string, Set<string>>();
     const slugs = new Map<string, Set<string>>();
     const findings: FindingDraft[] = [];
@@ -81,9 +91,9 @@ export const xrefBrokenRule: CheckRule = {
       const seen = new Set<string>();
       const resolved = new Map<string, Resolved>();
       for (const ref of extractXrefs(doc, specNames)) {
-        const cacheKey = `${ref.isLink ? "link" : "text"}\u0000${ref.target ?? ""}`;
+        const cacheKey = `${ref.isLink ? "link" : "text"}\u0000${ref.explicit}\u0000${ref.exempt}\u0000${ref.target ?? ""}`;
         let target = resolved.get(cacheKey);
-        if (!target) resolved.set(cacheKey, (target = resolve(ref, doc, ctx, suggester)));
+        if (!target) resolved.set(cacheKey, (target = resolve(ref, doc, ctx, suggester, agentFiles)));
         const base = { rule: "xref-broken" as const, file: doc.path, line: ref.line };
         if (!target.exists) {
           if (!target.report || seen.has(target.path)) continue;

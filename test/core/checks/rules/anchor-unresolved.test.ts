@@ -75,4 +75,25 @@ describe("anchor-unresolved", () => {
       expect.objectContaining({ severity: "info", message: expect.stringContaining("not UTF-8 text") }),
     ]);
   });
+
+  it("checks an implementation spec's anchors only in Reference Files (the plan describes code to write)", () => {
+    const impl = [
+      "# Export",
+      "",
+      "## Reference Files",
+      "",
+      "- `apps/gw/hub.ts:SessionHub` — the hub",
+      "- `apps/gw/hub.ts:Evictor` — a typo",
+      "",
+      "## Execution Plan",
+      "",
+      "- [ ] **Eviction**: add `apps/gw/hub.ts:evictIdle` and call it from `apps/gw/hub.ts:SessionHub.tick`.",
+    ].join("\n");
+    const findings = anchorUnresolvedRule.run(
+      buildCheckContext({ files: { "specs/export.md": impl, "apps/gw/hub.ts": HUB } }),
+    );
+    expect(findings.map((f) => [f.file, f.line, f.subjects])).toEqual([
+      ["specs/export.md", 6, ["apps/gw/hub.ts:Evictor"]],
+    ]);
+  });
 });

@@ -93,10 +93,55 @@ describe("citation-missing", () => {
     ]);
   });
 
-  it("flags an unknown bare file name as a warning", () => {
-    expect(run("# S\n\nSee `nowhere.ts`.\n")).toEqual([
+  it("flags an unknown bare file name in a table as a warning", () => {
+    expect(run("# S\n\n| File | Role |\n|---|---|\n| `nowhere.ts` | entry |\n")).toEqual([
       expect.objectContaining({ severity: "warning", subjects: ["nowhere.ts"] }),
     ]);
+  });
+
+  it.each([
+    ["a method call", "The handler calls `res.json` with the body."],
+    ["a local env file", "Secrets come from `.env`."],
+    ["a bare unknown name", "See `nowhere.ts`."],
+  ])("does not flag %s written as code in prose", (_name, line) => {
+    expect(run(`# S\n\n${line}\n`)).toEqual([]);
+  });
+
+  it.each([["dist/index.js"], ["build/app.js"], ["coverage/lcov.info"], ["apps/gateway/dist/server.js"]])(
+    "does not flag build output such as %s",
+    (path) => {
+      expect(run(`# S\n\nThe bundle is \`${path}\`.\n`)).toEqual([]);
+    },
+  );
+
+  it("reports a missing top-level folder that absorbed its entries as an error", () => {
+    const tree = fence(["services/", "├── api/", "│   └── main.py", "└── worker.py"].join("\n"));
+    expect(run(`# S\n\n${tree}\n`)).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        subjects: ["services"],
+        message:
+          "Cited folder `services` does not exist at this commit, nor do the 3 entries listed under it.",
+      }),
+    ]);
+  });
+
+  it.each([
+    [
+      "the repository's name",
+      ["acme-gateway/", "├── apps/", "│   └── gateway/", "│       └── src/", "└── package.json"],
+    ],
+    [
+      "a label with the path in parentheses",
+      ["Gateway (apps/gateway/src)", "├── hub/", "│   └── hub-manager.ts", "└── lib/"],
+    ],
+  ])("resolves a tree whose root line is %s", (_name, lines) => {
+    expect(run(`# S\n\n${fence(lines.join("\n"))}\n`)).toEqual([]);
+  });
+
+  it("still reports entries of a repository-name tree that do not exist", () => {
+    const tree = fence(["acme-gateway/", "├── apps/", "├── package.json", "└── nope.ts"].join("\n"));
+    expect(run(`# S\n\n${tree}\n`).map((f) => f.subjects)).toEqual([["nope.ts"]]);
   });
 
   it("checks implementation specs' Reference Files only (plans list files still to be created)", () => {

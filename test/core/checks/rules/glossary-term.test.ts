@@ -60,11 +60,20 @@ describe("glossary-term", () => {
   });
 
   it.each([
-    ["a multi-word term", "A background task retries it.", "background task"],
-    ["an acronym", "The VM stops after an hour.", "VM"],
-  ])("reports %s as a warning", (_name, sentence, term) => {
-    expect(run(`# A\n\n${sentence}\n`)).toEqual([
-      expect.objectContaining({ severity: "warning", subjects: [`term:${term.toLowerCase()}`] }),
+    ["a multi-word term", "A background task retries it.", "background task", "warning"],
+    ["a CamelCase word", "The SandboxPool stops after an hour.", "SandboxPool", "warning"],
+    ["a short acronym (often meant literally)", "The VM stops after an hour.", "VM", "info"],
+  ])("reports %s as %s", (_name, sentence, term, severity) => {
+    const brief = BRIEF.replace('"VM" |', '"VM", "SandboxPool" |');
+    expect(run(`# A\n\n${sentence}\n`, brief)).toEqual([
+      expect.objectContaining({ severity, subjects: [`term:${term.toLowerCase()}`] }),
+    ]);
+  });
+
+  it("reads an unquoted lead-in such as Never call it a VM, as info", () => {
+    const brief = BRIEF.replace('"environment", "container", "VM"', "Never call it a VM");
+    expect(run("# A\n\nThe VM stops after an hour.\n", brief)).toEqual([
+      expect.objectContaining({ severity: "info", subjects: ["term:vm"] }),
     ]);
   });
 

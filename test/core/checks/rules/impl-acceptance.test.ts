@@ -17,6 +17,12 @@ describe("impl-acceptance", () => {
     "- [x] Suite green: `pytest tests/invoices/`\n",
     "- [ ] Unit tests pass: `make verify`\n",
     "- [ ] `go test ./...` passes\n",
+    "- [ ] Build is green: `make check`\n",
+    "- [ ] Build is green: `mvn -q verify`\n",
+    "- [ ] Build is green: `./gradlew check`\n",
+    "- [ ] Build is green: `cargo test --workspace`\n",
+    "- [ ] Build is green: `npm run check`\n",
+    "- [ ] Build is green: `dotnet test`\n",
   ])("recognises the test command in %s", (criterion) => {
     expect(run(variant(CRITERIA, `- [ ] Works\n${criterion}`))).toEqual([]);
   });

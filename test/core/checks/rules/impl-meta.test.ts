@@ -13,6 +13,11 @@ describe("impl-meta", () => {
     ["| Type | backend-api |", "| Type | backend-api + frontend |"],
     ["| Status | draft |", "| Status | In-Progress |"],
     ["| Created | 2026-03-04 |", "| Created | March 4, 2026 |"],
+    ["| Created | 2026-03-04 |", "| Created | 4 March 2026 |"],
+    ["| Created | 2026-03-04 |", "| Created | 2026/03/04 |"],
+    ["| Created | 2026-03-04 |", "| Created | 04.03.2026 |"],
+    ["| Created | 2026-03-04 |", "| Created | 2026-03-04T09:30:00Z |"],
+    ["| Created | 2026-03-04 |", "| Created | 2026-03-04 (Tuesday) |"],
     ["| Type | backend-api |", "| Type | `agent-dspy` |"],
   ])("accepts %s written as %s", (from, to) => {
     expect(run(variant(from, to))).toEqual([]);
@@ -37,6 +42,16 @@ describe("impl-meta", () => {
       line: lineOf(text, `| ${field} |`),
     });
     expect(findings[0]?.subjects).toEqual(["specs/x.md", `meta:${field}`]);
+  });
+
+  it("says clearly which date format it wants", () => {
+    const findings = run(variant("| Created | 2026-03-04 |", "| Created | last week |"));
+    expect(findings.map((f) => [f.message, f.fix])).toEqual([
+      [
+        'Meta Created "last week" is not a date.',
+        "Write the creation date as YYYY-MM-DD (for example 2026-03-04); 4 March 2026 and 2026/03/04 are accepted too.",
+      ],
+    ]);
   });
 
   it("reports a missing row at the table", () => {

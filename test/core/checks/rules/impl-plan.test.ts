@@ -84,6 +84,36 @@ describe("impl-plan", () => {
     ]);
   });
 
+  it("does not ask for streams in a single-agent plan (no Work Streams table, no chunk names one)", () => {
+    const plan = [
+      "## Execution Plan",
+      "",
+      "### Phase 1: Query",
+      "",
+      "| Chunk | Outcome | Depends On |",
+      "|-------|---------|------------|",
+      "| Period query | Invoices of a period stream from the DB | — |",
+      "",
+      "- [ ] **Period query**",
+      "  Outcome: Invoices of a period can be streamed.",
+      "  Skills: backend-api",
+      "",
+      "## Acceptance Criteria",
+    ].join("\n");
+    const start = GOOD_IMPL_SPEC.indexOf("## Execution Plan");
+    const end = GOOD_IMPL_SPEC.indexOf("## Acceptance Criteria") + "## Acceptance Criteria".length;
+    const text = GOOD_IMPL_SPEC.slice(0, start) + plan + GOOD_IMPL_SPEC.slice(end);
+    expect(messages(text)).toEqual([]);
+  });
+
+  it("still asks for a chunk's stream when other chunks name one", () => {
+    const text = variant(
+      "  Outcome: Invoices of a period can be streamed.\n  Stream: data\n",
+      "  Outcome: Invoices of a period can be streamed.\n",
+    );
+    expect(messages(text)).toEqual(['Chunk "Period query" has no Stream line.']);
+  });
+
   it("warns about a plan without phases and skips a spec without a plan", () => {
     const start = GOOD_IMPL_SPEC.indexOf("### Phase 1");
     const end = GOOD_IMPL_SPEC.indexOf("## Acceptance Criteria");

@@ -20,6 +20,15 @@ describe("impl-promise", () => {
     expect(findings[0]?.message).toContain(message);
   });
 
+  it("ignores a promise inside an HTML comment", () => {
+    const commented = variant(PROMISE, `<!-- was: <promise>OLD_EXPORT_COMPLETE</promise> -->\n\n${PROMISE}`);
+    expect(implPromiseRule.run(implContext({ "specs/x.md": commented }))).toEqual([]);
+    const only = variant(PROMISE, "<!-- <promise>INVOICE_CSV_EXPORT_COMPLETE</promise> -->");
+    expect(implPromiseRule.run(implContext({ "specs/x.md": only })).map((f) => f.subjects[1])).toEqual([
+      "promise:missing",
+    ]);
+  });
+
   it("accepts a promise written as an HTML block", () => {
     const text = variant(PROMISE, "<promise>\nINVOICE_CSV_EXPORT_COMPLETE\n</promise>");
     expect(implPromiseRule.run(implContext({ "specs/x.md": text }))).toEqual([]);

@@ -86,6 +86,45 @@ describe("ownership-overlap", () => {
     ]);
   });
 
+  it.each([
+    [
+      "an Owner cell naming the other spec",
+      "| Table | Owner | Use |\n|---|---|---|\n| `sessions` | Sessions | usage per session |",
+    ],
+    ["a Defined in cell saying read-only", "| Table | Defined in |\n|---|---|\n| `sessions` | read-only |"],
+    [
+      "a table introduced as read, not owned",
+      "Billing reads but does not own these tables:\n\n| Table | Purpose |\n|---|---|\n| `sessions` | usage per session |",
+    ],
+  ])("does not count a table a spec only reads: %s", (_name, body) => {
+    const billing = systemSpec("Billing", { 4: body });
+    expect(run({ "docs/specs/sessions.md": SESSIONS, "docs/specs/billing.md": billing })).toEqual([]);
+  });
+
+  it("compares trees drawn under the repository's name with the others", () => {
+    const billing = systemSpec("Billing", {
+      3: tree(
+        "harbor/",
+        "└── apps/",
+        "    └── gateway/",
+        "        └── src/",
+        "            └── lib/",
+        "                └── store.ts",
+      ),
+    });
+    const findings = ownershipOverlapRule.run(
+      buildCheckContext({
+        files: {
+          [TEMPLATE_PATH]: TEMPLATE,
+          "docs/specs/sessions.md": SESSIONS,
+          "docs/specs/billing.md": billing,
+        },
+        paths: ["apps/gateway/src/lib/store.ts", "apps/gateway/src/hub/session-hub.ts"],
+      }),
+    );
+    expect(findings.map((f) => f.subjects[0])).toEqual(["apps/gateway/src/lib/store.ts"]);
+  });
+
   it("ignores entries that point at another spec and exempt entries", () => {
     const other = systemSpec("Other", {
       3: tree(

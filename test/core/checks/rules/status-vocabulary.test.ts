@@ -56,7 +56,7 @@ describe("status-vocabulary", () => {
         file: "docs/specs/a.md",
         line: 6,
         message: `Feature "Rename" has status "${raw}", which is not one of Implemented / Partial / Planned / Deprecated.`,
-        subjects: ["status:rename"],
+        subjects: ["status:rename", `value:${raw.toLowerCase()}`],
         specs: ["docs/specs/a.md"],
         fix: `Write "${suggestion}" instead of "${raw}".`,
       },
@@ -83,10 +83,38 @@ describe("status-vocabulary", () => {
     expect(run("# A\n\n### 6.1 Hub manager\n\n**Status:** WIP\n")).toEqual([
       expect.objectContaining({
         line: 5,
-        subjects: ["status:hub manager"],
+        subjects: ["status:hub manager", "value:wip"],
         fix: 'Write "Partial" instead of "WIP".',
       }),
     ]);
+  });
+
+  it.each([
+    [
+      "known issues",
+      "## 8. Known Issues\n\n| Issue | Status |\n|---|---|\n| Login loop | Fixed |\n| Slow export | Done |\n| Crash | Done |",
+    ],
+    [
+      "session states",
+      "## 4. Sessions\n\n| Session state | Status |\n|---|---|\n| Running | Active |\n| Paused | Done |\n| Ended | Done |",
+    ],
+    ["inline statuses of known issues", "## 8. Known Issues\n\n### Login loop\n\nStatus: Done"],
+  ])("ignores tables that are not feature tables: %s", (_name, body) => {
+    expect(run(`# A\n\n${body}\n`)).toEqual([]);
+  });
+
+  it("reads any table with a Status column in the feature section", () => {
+    const findings = run("# A\n\n## 7. Feature Status\n\n| Area | Status |\n|---|---|\n| Export | Done |\n");
+    expect(findings.map((f) => [f.line, f.subjects])).toEqual([
+      [7, ["status:export", "value:done", "in:7 feature status"]],
+    ]);
+  });
+
+  it("reports the same feature with two wrong statuses twice, with distinct subjects", () => {
+    const spec = `# A\n\n## 5. Features\n\n${table(["Pause", "Done"])}\n\n## 6. Roadmap features\n\n${table(["Pause", "WIP"])}\n`;
+    const findings = run(spec);
+    expect(findings).toHaveLength(2);
+    expect(new Set(findings.map((f) => f.subjects.join("|"))).size).toBe(2);
   });
 
   it("checks the feature registry too", () => {

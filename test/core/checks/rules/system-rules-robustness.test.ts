@@ -17,7 +17,17 @@ const ODD_INPUTS: [string, string][] = [
     "a very long line",
     `# A\n\n${"apps/a-b-c/".repeat(20_000)}x.ts ${"word ".repeat(20_000)} ${"§".repeat(5_000)} ${"a.md".repeat(5_000)}`,
   ],
-  ["deep nesting", `${"> ".repeat(200)}- \`src/a.ts\``],
+  ["deep nesting", `${"> ".repeat(150)}- \`src/a.ts\``],
+  // 200 KB single lines that made backtracking regexes quadratic (each took seconds to minutes).
+  ["a 200 KB token after an exemption word", `not ${"a".repeat(200_000)} \`src/a.ts\``],
+  ["a 200 KB dashed word after an example", `example ${"a-".repeat(100_000)} \`src/a.ts\``],
+  ["200 KB of spaces after a section sign", `See §1${" ".repeat(200_000)}x and a.md${" ".repeat(200_000)}y`],
+  ["a 200 KB tree note", `## 3. File Tree\n\n\`\`\`\nsrc/\n└── a.ts   # ${"b".repeat(200_000)}\n\`\`\``],
+  [
+    "a 200 KB table row",
+    `## 4. Data Models\n\n| Table | Owner |\n|---|---|\n| t | ${"c".repeat(200_000)} |\n\n| Feature | Status |\n|---|---|\n| f | ${"Done ".repeat(40_000)} |`,
+  ],
+  ["200 KB of punctuation around a path", `x/${")".repeat(200_000)}a ${"(".repeat(100_000)}b/c.ts`],
 ];
 
 describe("system rules on odd input", () => {

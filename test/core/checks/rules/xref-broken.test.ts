@@ -99,6 +99,42 @@ describe("xref-broken", () => {
     expect(run(runsSpec("billing.md §2, billing.md §3 and [billing](billing.md)."))).toHaveLength(1);
   });
 
+  it.each([
+    [
+      "bare names of files that are not specs",
+      "AGENTS.md, CLAUDE.md and CHANGELOG.md are kept up to date by hand.",
+    ],
+    [
+      "a file the spec says is not in git",
+      "CLAUDE.md (generated at runtime, not in git) §2 is read by the agent.",
+    ],
+    ["a bare unknown name", "Old notes were in design-notes.md."],
+  ])("does not report %s", (_name, text) => {
+    expect(run(runsSpec(text))).toEqual([]);
+  });
+
+  it.each([
+    ["a link", "See [agents](AGENTS.md).", "docs/specs/AGENTS.md"],
+    ["a name followed by a section", "See AGENTS.md §2.", "docs/specs/AGENTS.md"],
+    ["a relative path into the specs folder", "See ../specs/gone-spec.md.", "docs/specs/gone-spec.md"],
+    ["the spec file of a configured agent", "Billing lives in billing.md.", "docs/specs/billing.md"],
+  ])("reports %s to a missing file", (_name, text, subject) => {
+    const findings = xrefBrokenRule.run(
+      buildCheckContext({
+        files: { "docs/specs/runs.md": runsSpec(text), "docs/specs/sessions-gateway.md": GATEWAY },
+        config: { systemSpecs: { agents: [{ name: "runs" }, { name: "billing" }] } },
+      }),
+    );
+    expect(findings).toEqual([expect.objectContaining({ severity: "error", subjects: [subject] })]);
+  });
+
+  it.each([
+    ["x.md's §N", "See sessions-gateway.md's §18.", "docs/specs/sessions-gateway.md§18"],
+    ["a same-document section N", "See section 11 below.", "docs/specs/runs.md§11"],
+  ])("checks the section of %s", (_name, text, subject) => {
+    expect(run(runsSpec(text))).toEqual([expect.objectContaining({ subjects: [subject] })]);
+  });
+
   it("ignores references in code blocks", () => {
     expect(run(runsSpec("```\nsee nowhere.md §2\n```"))).toEqual([]);
   });
