@@ -38,6 +38,7 @@ export const IMPLEMENTATION_SPEC_RULES: readonly RuleId[] = [
   "impl-plan",
   "impl-acceptance",
   "impl-promise",
+  "impl-questions",
   "citation-missing",
   "anchor-unresolved",
 ];

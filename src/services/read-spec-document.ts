@@ -62,14 +62,7 @@ export async function readSpecText(
  */
 export function parseSpecText(path: string, kind: DocumentKind, text: string): ReadDocument {
   const doc = buildSpecDocument(path, kind, text);
-  if ("error" in doc) {
-    const said = doc as { error: string; message?: string; fix?: string };
-    return problem(
-      path,
-      said.message ?? `could not be parsed as markdown (${said.error})`,
-      said.fix ?? "Fix the markdown syntax.",
-    );
-  }
+  if ("error" in doc) return problem(path, doc.message, doc.fix);
   return { kind: "doc", doc };
 }
 

@@ -14,7 +14,9 @@ function checklistItem(f: Finding): string {
   const where = f.line === undefined ? f.file : `${f.file}:${f.line}`;
   // The specs involved, when they are more than the file itself (overlaps, duplicated promises).
   const specs = f.specs.some((spec) => spec !== f.file) ? ` Specs: ${f.specs.join(", ")}.` : "";
-  return `- [ ] **${f.rule}** (${f.severity}) ${where} — ${sentence(f.message)}${specs} Fix: ${sentence(f.fix)} \`${f.id}\``;
+  const subjects =
+    f.subjects.length > 0 ? ` Subjects: ${f.subjects.map((s) => `\`${oneLine(s)}\``).join(", ")}.` : "";
+  return `- [ ] **${f.rule}** (${f.severity}) ${where} — ${sentence(f.message)}${specs}${subjects} Fix: ${sentence(f.fix)} \`${f.id}\``;
 }
 
 /** Whether the LLM pass of the review ran: what the review file's header says about it. */

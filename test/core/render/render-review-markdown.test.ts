@@ -46,12 +46,12 @@ describe("renderReviewMarkdown", () => {
 
       ### docs/specs/billing.md
 
-      - [ ] **ownership-overlap** (error) docs/specs/billing.md:40 — src/billing/ledger.ts is in the file tree of 2 specs: billing.md, payments.md. Specs: docs/specs/billing.md, docs/specs/payments.md. Fix: Keep the file in one spec's file tree; link to that spec from the other. \`SW-00000001\`
-      - [ ] **glossary-term** (info) docs/specs/billing.md:77 — Uses "tenant" | the glossary says "workspace". Fix: Write "workspace". \`SW-00000002\`
+      - [ ] **ownership-overlap** (error) docs/specs/billing.md:40 — src/billing/ledger.ts is in the file tree of 2 specs: billing.md, payments.md. Specs: docs/specs/billing.md, docs/specs/payments.md. Subjects: \`src/billing/ledger.ts\`, \`docs/specs/billing.md\`, \`docs/specs/payments.md\`. Fix: Keep the file in one spec's file tree; link to that spec from the other. \`SW-00000001\`
+      - [ ] **glossary-term** (info) docs/specs/billing.md:77 — Uses "tenant" | the glossary says "workspace". Subjects: \`tenant\`, \`docs/specs/billing.md\`. Fix: Write "workspace". \`SW-00000002\`
 
       ### docs/specs/notes,v2.md
 
-      - [ ] **input** (warning) docs/specs/notes,v2.md — 100% unreadable: not UTF-8. Fix: Save as UTF-8. \`SW-00000003\`
+      - [ ] **input** (warning) docs/specs/notes,v2.md — 100% unreadable: not UTF-8. Subjects: \`docs/specs/notes,v2.md\`. Fix: Save as UTF-8. \`SW-00000003\`
       "
     `);
   });
