@@ -23,8 +23,11 @@ COPY bin ./bin
 COPY prompts ./prompts
 COPY app.yml ./app.yml
 USER node
+# Listen on every interface of the container (the default, localhost, is unreachable from outside).
+ENV HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
 # Credentials come from the environment (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, ANTHROPIC_API_KEY):
-# the setup wizard cannot write .env inside the image. Probot answers GET /ping with PONG.
+# the setup wizard cannot write .env inside the image. The server answers GET /ping with PONG.
 HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/ping').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "node_modules/probot/bin/probot.js", "run", "./dist/app.js"]
+# dist/main.js = `npm start`: Specwright's webhook server, stopping cleanly on SIGTERM as PID 1.
+CMD ["node", "dist/main.js"]

@@ -6,9 +6,8 @@ import { readAppEnv, type AppEnv } from "./app-env.js";
 import { SpecwrightError } from "./core/errors.js";
 import { createRateLimiter } from "./core/limits/create-rate-limiter.js";
 import { redactSecrets } from "./core/redact-secrets.js";
-import { handleIssueComment } from "./handlers/handle-issue-comment.js";
-import { handleIssuesLabeled } from "./handlers/handle-issues-labeled.js";
-import { handlePush } from "./handlers/handle-push.js";
+import { HANDLED_EVENTS, handleWebhook, type NamedWebhookDelivery } from "./handlers/handle-webhook.js";
+import type { HandlerDeps, HandlerOutcome } from "./handlers/handler-types.js";
 import type { JobPayload } from "./jobs/job-payload.js";
 import type { JobOctokit, JobServices } from "./jobs/job-services.js";
 import { runJob } from "./jobs/run-job.js";
@@ -16,6 +15,13 @@ import type { JobQueue } from "./ports/job-queue.js";
 import type { ModelPort } from "./ports/model.js";
 import { createSpecEngine } from "./services/create-spec-engine.js";
 import type { SpecEngine } from "./services/spec-engine.js";
+
+/**
+ * Lets the event loop turn before a job's GitHub request: webhook deliveries that arrived
+ * meanwhile are answered first, so a job's chain of requests (which, against an in-process
+ * fake or a fast API, never waits for real I/O) cannot delay acknowledgements.
+ */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** What `createSpecwrightApp` can be given instead of the defaults (tests, benchmarks). */
 export interface SpecwrightAppDeps {
@@ -35,9 +41,20 @@ export interface SpecwrightAppDeps {
   botLogin?: string;
 }
 
-/** The app function for Probot, and the queue it feeds (for shutdown, health checks and tests). */
+/** The app function for Probot, the webhook entry and the queue they feed. */
 export interface SpecwrightApp {
+  /**
+   * Loads Specwright into a Probot instance: jobs authenticate through it, log through its
+   * logger, and its `app.on` handlers route events to the same `receive` path (`probot.receive`
+   * and `probot run ./dist/app.js` work). Load it before serving `receive`.
+   */
   app: ApplicationFunction;
+  /**
+   * Validates a verified delivery and enqueues its job (no GitHub request, no per-event client):
+   * what Specwright's webhook server calls for each delivery.
+   */
+  receive(delivery: NamedWebhookDelivery): Promise<HandlerOutcome>;
+  /** For shutdown, health checks and tests. */
   queue: JobQueue<JobPayload>;
 }
 
@@ -59,7 +76,11 @@ export function createSpecwrightApp(deps: SpecwrightAppDeps = {}): SpecwrightApp
   };
 
   const services: JobServices = {
-    octokitFor: async (installationId): Promise<JobOctokit> => requireProbot().auth(installationId),
+    octokitFor: async (installationId): Promise<JobOctokit> => {
+      const octokit = await requireProbot().auth(installationId);
+      octokit.hook.before("request", yieldToEventLoop);
+      return octokit;
+    },
     botLogin() {
       const known = deps.botLogin ?? env.SPECWRIGHT_BOT_LOGIN;
       if (known) return Promise.resolve(known);
@@ -125,27 +146,18 @@ export function createSpecwrightApp(deps: SpecwrightAppDeps = {}): SpecwrightApp
         "ANTHROPIC_API_KEY is not set: jobs that call the model will fail with a comment saying so.",
       );
     }
-    const handlerDeps = (log: Probot["log"]) => ({
-      queue,
-      log: { info: (details: Record<string, unknown>, message: string) => log.info(details, message) },
-    });
-    instance.on("issue_comment.created", (context) =>
-      handleIssueComment({ id: context.id, payload: context.payload }, handlerDeps(context.log)).then(
-        () => undefined,
-      ),
-    );
-    instance.on("issues.labeled", (context) =>
-      handleIssuesLabeled({ id: context.id, payload: context.payload }, handlerDeps(context.log)).then(
-        () => undefined,
-      ),
-    );
-    instance.on("push", (context) =>
-      handlePush({ id: context.id, payload: context.payload }, handlerDeps(context.log)).then(
-        () => undefined,
-      ),
+    instance.on([...HANDLED_EVENTS], (context) =>
+      handleWebhook(
+        { id: context.id, name: context.name, payload: context.payload },
+        { queue, log: { info: (details, message) => context.log.info(details, message) } },
+      ).then(() => undefined),
     );
   };
-  return { app, queue };
+  const handlerDeps: HandlerDeps = {
+    queue,
+    log: { info: (details, message) => probot?.log.info(details, message) },
+  };
+  return { app, receive: (delivery) => handleWebhook(delivery, handlerDeps), queue };
 }
 
 /** The app function `probot run` loads: Specwright configured from the environment. */

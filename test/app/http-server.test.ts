@@ -3,45 +3,71 @@ import { ORBIT_CONFIG } from "../helpers/orbit-repo.js";
 import { createGithubMock, type GithubMock } from "../helpers/probot-github.js";
 import { postWebhook, signBody, startWebhookServer, type TestServer } from "../helpers/probot-server.js";
 import { createTestProbot, webhookFixture, WEBHOOK_SECRET } from "../helpers/probot-test-app.js";
-import { createSpecwrightApp } from "../../src/app.js";
+import { createSpecwrightApp, type SpecwrightApp } from "../../src/app.js";
+import { startSpecwrightServer, type SpecwrightServer } from "../../src/server/start-specwright-server.js";
 
 let github: GithubMock | undefined;
-let server: TestServer | undefined;
+let server: SpecwrightServer | undefined;
+let probotServer: TestServer | undefined;
 afterEach(async () => {
   github?.close();
+  github = undefined;
   await server?.close();
   server = undefined;
+  await probotServer?.close();
+  probotServer = undefined;
 });
 
-function helpComment(): string {
-  const payload = webhookFixture<{ comment: { body: string } }>("issue-comment-on-issue");
-  payload.comment.body = "/spec help";
+function comment(text: string, fixture = "issue-comment-on-issue"): string {
+  const payload = webhookFixture<{ comment: { body: string } }>(fixture);
+  payload.comment.body = text;
   return JSON.stringify(payload);
 }
 
-describe("the webhook server (Probot's node middleware on node:http)", () => {
-  it("acknowledges a correctly signed delivery at once and runs its job", async () => {
+/** Specwright's production server (what `npm start` runs) on a free loopback port. */
+async function startServer(): Promise<{ specwright: SpecwrightApp; url: string }> {
+  const specwright = createSpecwrightApp({ env: {}, botLogin: "specwright[bot]" });
+  server = await startSpecwrightServer({
+    probot: createTestProbot(),
+    specwright,
+    secret: WEBHOOK_SECRET,
+    port: 0,
+    host: "127.0.0.1",
+  });
+  return { specwright, url: server.webhookUrl };
+}
+
+function expectNothingRan(specwright: SpecwrightApp): void {
+  expect(specwright.queue.stats()).toMatchObject({
+    succeeded: 0,
+    failed: 0,
+    queued: 0,
+    running: 0,
+    coalesced: 0,
+  });
+}
+
+describe("Specwright's webhook server (npm start)", () => {
+  it("acknowledges a correctly signed delivery before any GitHub request, then runs its job", async () => {
     github = createGithubMock()
       .token()
       .permission("alice-dev", "write")
       .reactToComment(9001)
       .config(ORBIT_CONFIG)
       .createComment(12);
-    const probot = createTestProbot();
-    const specwright = createSpecwrightApp({ env: {}, botLogin: "specwright[bot]" });
-    server = await startWebhookServer(probot, specwright.app);
+    const { specwright, url } = await startServer();
 
-    const body = helpComment();
-    const started = performance.now();
-    const response = await postWebhook(server.url, {
+    const body = comment("/spec help");
+    const response = await postWebhook(url, {
       name: "issue_comment",
       id: "0b7c4f2e-signed",
       body,
       signature: signBody(body, WEBHOOK_SECRET),
     });
-    const ackMs = performance.now() - started;
     expect(response.status).toBe(200);
-    expect(ackMs).toBeLessThan(1000);
+    expect(await response.text()).toBe("queued\n");
+    // Answered before the job made its first request (it starts on a later turn of the loop).
+    expect(github.scope.isDone()).toBe(false);
 
     await specwright.queue.onIdle();
     expect(specwright.queue.stats()).toMatchObject({ succeeded: 1, failed: 0 });
@@ -50,32 +76,193 @@ describe("the webhook server (Probot's node middleware on node:http)", () => {
     expect(String(github.body("comment:#12").body)).toContain("**Specwright commands**");
   });
 
-  it("rejects a delivery with a bad signature (4xx) and runs nothing", async () => {
+  it("rejects a forged or tampered delivery with 401 and runs nothing", async () => {
     github = createGithubMock();
-    const probot = createTestProbot();
-    const specwright = createSpecwrightApp({ env: {}, botLogin: "specwright[bot]" });
-    server = await startWebhookServer(probot, specwright.app);
+    const { specwright, url } = await startServer();
 
-    const body = helpComment();
-    const forged = await postWebhook(server.url, {
+    const body = comment("/spec help");
+    const forged = await postWebhook(url, {
       name: "issue_comment",
       id: "0b7c4f2e-forged",
       body,
       signature: signBody(body, "not-the-secret"),
     });
-    const tampered = await postWebhook(server.url, {
+    const tampered = await postWebhook(url, {
       name: "issue_comment",
       id: "0b7c4f2e-tampered",
       body: body.replace("/spec help", "/spec regenerate all"),
       signature: signBody(body, WEBHOOK_SECRET),
     });
-    expect(forged.status).toBeGreaterThanOrEqual(400);
-    expect(forged.status).toBeLessThan(500);
-    expect(tampered.status).toBeGreaterThanOrEqual(400);
-    expect(tampered.status).toBeLessThan(500);
+    const truncated = await postWebhook(url, {
+      name: "issue_comment",
+      id: "0b7c4f2e-truncated",
+      body,
+      signature: signBody(body, WEBHOOK_SECRET).slice(0, 40),
+    });
+    expect([forged.status, tampered.status, truncated.status]).toEqual([401, 401, 401]);
+    expect(await forged.text()).toContain("Signature does not match");
 
     await specwright.queue.onIdle();
-    expect(specwright.queue.stats()).toMatchObject({ succeeded: 0, failed: 0, queued: 0, running: 0 });
+    expectNothingRan(specwright);
     expect(github.unmatched).toEqual([]);
   });
+
+  it("answers a redelivery (same delivery id) without a second job", async () => {
+    github = createGithubMock()
+      .token()
+      .permission("alice-dev", "write")
+      .reactToComment(9001)
+      .config(ORBIT_CONFIG)
+      .createComment(12);
+    const { specwright, url } = await startServer();
+    const body = comment("/spec help");
+    const delivery = {
+      name: "issue_comment",
+      id: "5d1e-redelivered",
+      body,
+      signature: signBody(body, WEBHOOK_SECRET),
+    };
+
+    const first = await postWebhook(url, delivery);
+    const again = await postWebhook(url, delivery);
+    expect(await first.text()).toBe("queued\n");
+    expect(await again.text()).toBe("duplicate-delivery\n");
+
+    await specwright.queue.onIdle();
+    expect(specwright.queue.stats()).toMatchObject({ succeeded: 1, failed: 0, duplicateDeliveries: 1 });
+    expect(github.scope.isDone()).toBe(true);
+    expect(github.unmatched).toEqual([]);
+  });
+
+  it("ignores a signed delivery from a bot and events it does not handle", async () => {
+    github = createGithubMock();
+    const { specwright, url } = await startServer();
+    const fromBot = readFixture("issue-comment-by-bot");
+    const opened = JSON.stringify({ ...JSON.parse(readFixture("issues-labeled")), action: "opened" });
+
+    const bot = await postWebhook(url, {
+      name: "issue_comment",
+      id: "bot-1",
+      body: fromBot,
+      signature: signBody(fromBot, WEBHOOK_SECRET),
+    });
+    const other = await postWebhook(url, {
+      name: "issues",
+      id: "opened-1",
+      body: opened,
+      signature: signBody(opened, WEBHOOK_SECRET),
+    });
+    expect(bot.status).toBe(200);
+    expect(await bot.text()).toBe("ignored: sent by a bot\n");
+    expect(other.status).toBe(200);
+    expect(await other.text()).toBe("ignored: issues.opened does not start work\n");
+
+    await specwright.queue.onIdle();
+    expectNothingRan(specwright);
+    expect(github.unmatched).toEqual([]);
+  });
+
+  it.each<{ what: string; init: RequestInit; status: number; text: string }>([
+    {
+      what: "missing delivery and signature headers",
+      init: {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-github-event": "push" },
+        body: "{}",
+      },
+      status: 400,
+      text: "Required headers missing: X-GitHub-Delivery, X-Hub-Signature-256\n",
+    },
+    {
+      what: "a form-encoded body",
+      init: {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-github-event": "push",
+          "x-github-delivery": "d-1",
+          "x-hub-signature-256": signBody("payload=%7B%7D", WEBHOOK_SECRET),
+        },
+        body: "payload=%7B%7D",
+      },
+      status: 415,
+      text: "Content-Type must be application/json\n",
+    },
+    {
+      what: "a signed body that is not JSON",
+      init: {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-github-event": "push",
+          "x-github-delivery": "d-2",
+          "x-hub-signature-256": signBody("{not json", WEBHOOK_SECRET),
+        },
+        body: "{not json",
+      },
+      status: 400,
+      text: "Invalid JSON\n",
+    },
+    {
+      what: "a GET on the webhook path",
+      init: { method: "GET" },
+      status: 405,
+      text: "Webhooks are POSTed\n",
+    },
+  ])("answers $status to $what", async ({ init, status, text }) => {
+    const { specwright, url } = await startServer();
+    const response = await fetch(url, init);
+    expect(response.status).toBe(status);
+    expect(await response.text()).toBe(text);
+    await specwright.queue.onIdle();
+    expectNothingRan(specwright);
+  });
+
+  it("answers GET /ping with PONG (health checks) and other paths with 404", async () => {
+    const { url } = await startServer();
+    const origin = new URL(url).origin;
+    const ping = await fetch(`${origin}/ping`);
+    expect([ping.status, await ping.text()]).toEqual([200, "PONG"]);
+    const other = await fetch(`${origin}/api/github/other`, { method: "POST", body: "{}" });
+    expect(other.status).toBe(404);
+  });
 });
+
+describe("the app function under Probot's own middleware (probot run ./dist/app.js)", () => {
+  it("still verifies, routes and runs a delivery through the same handlers", async () => {
+    github = createGithubMock()
+      .token()
+      .permission("alice-dev", "write")
+      .reactToComment(9001)
+      .config(ORBIT_CONFIG)
+      .createComment(12);
+    const specwright = createSpecwrightApp({ env: {}, botLogin: "specwright[bot]" });
+    probotServer = await startWebhookServer(createTestProbot(), specwright.app);
+
+    const body = comment("/spec help");
+    const signed = await postWebhook(probotServer.url, {
+      name: "issue_comment",
+      id: "probot-signed",
+      body,
+      signature: signBody(body, WEBHOOK_SECRET),
+    });
+    const forged = await postWebhook(probotServer.url, {
+      name: "issue_comment",
+      id: "probot-forged",
+      body,
+      signature: signBody(body, "not-the-secret"),
+    });
+    expect(signed.status).toBe(200);
+    expect(forged.status).toBe(400);
+
+    await specwright.queue.onIdle();
+    expect(specwright.queue.stats()).toMatchObject({ succeeded: 1, failed: 0 });
+    expect(github.scope.isDone()).toBe(true);
+    expect(github.unmatched).toEqual([]);
+    expect(String(github.body("comment:#12").body)).toContain("**Specwright commands**");
+  });
+});
+
+function readFixture(name: string): string {
+  return JSON.stringify(webhookFixture(name));
+}
