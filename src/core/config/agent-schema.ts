@@ -33,7 +33,8 @@ const agentNameSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, "must be kebab-case: lower-case letters, digits and dashes")
   .refine((name) => name !== "all" && !name.startsWith("spec-"), {
-    message: "`all` and names starting with `spec-` are reserved for commands (`/spec regenerate all`, `spec-<slug>`)",
+    message:
+      "`all` and names starting with `spec-` are reserved for commands (`/spec regenerate all`, `spec-<slug>`)",
   })
   .describe("Kebab-case name used in commands, e.g. `/spec regenerate sessions-gateway`.");
 
