@@ -152,6 +152,9 @@ export function createSpecValidator(options: SpecValidatorOptions): SpecValidato
         const draft = candidateProblem(path, `The spec could not be parsed as Markdown (${doc.error}).`);
         return [{ id: findingId(draft), ...draft }];
       }
+      // Once accepted, the candidate is read back as a context document by later agents'
+      // checks: keep its parse so that costs nothing.
+      parsed.set(path, { raw: candidate.markdown, doc });
       const kinds = classifyDocuments(files.files, systemSpecs, config.implementationSpecs.output);
       const [brief, template, registry] = await Promise.all([
         load(files, systemSpecs.boundaryBrief, "brief"),

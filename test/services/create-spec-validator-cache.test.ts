@@ -74,4 +74,16 @@ describe("createSpecValidator: parsed context is reused", () => {
     expect(parsedPaths()).not.toContain("docs/specs/receipts.md");
     expect(parsedPaths()).toContain("docs/specs/cart.md");
   });
+
+  it("reuses an accepted candidate's parse when a later spec's check reads it back", async () => {
+    parse.mockClear();
+    const { validator, written } = setup();
+    await validator.validate({ path: "docs/specs/checkout.md", markdown: CHECKOUT, kind: "system" });
+    written.set("docs/specs/checkout.md", CHECKOUT);
+    parse.mockClear();
+    // receipts links to checkout.md: checkout's parse from its own validation is reused.
+    const receipts = `${orbitSpec("receipts")}\nSee [checkout](checkout.md) for payment.\n`;
+    await validator.validate({ path: "docs/specs/receipts.md", markdown: receipts, kind: "system" });
+    expect(parsedPaths()).toEqual(["docs/specs/receipts.md"]);
+  });
 });
