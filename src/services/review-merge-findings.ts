@@ -1,3 +1,4 @@
+import { compareFindings } from "../core/checks/compare-findings.js";
 import { findingId } from "../core/checks/finding-id.js";
 import type { Finding } from "../core/checks/types.js";
 import { RULE_CATEGORY } from "../core/render/finding-categories.js";
@@ -7,18 +8,6 @@ import { topicKey, type VerifiedFinding } from "./review-verify-findings.js";
 export interface MergedFindings {
   findings: Finding[];
   notes: string[];
-}
-
-const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
-
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    cmp(a.file, b.file) ||
-    (a.line ?? 0) - (b.line ?? 0) ||
-    cmp(a.rule, b.rule) ||
-    cmp(a.message, b.message) ||
-    cmp(a.id, b.id)
-  );
 }
 
 /** The deterministic finding an LLM finding repeats, if any. */

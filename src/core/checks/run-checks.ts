@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { findingId } from "./finding-id.js";
 import { IMPLEMENTATION_RULES } from "./implementation-rules.js";
 import { SYSTEM_RULES } from "./system-rules.js";
+import { compareFindings } from "./compare-findings.js";
 import type { CheckContext, CheckRule, Finding, FindingDraft, RuleId } from "./types.js";
 
 /** Options of `runChecks`. */
@@ -16,18 +17,6 @@ export interface RunChecksOptions {
 
 /** Every built-in rule, system rules first. */
 export const ALL_RULES: readonly CheckRule[] = [...SYSTEM_RULES, ...IMPLEMENTATION_RULES];
-
-const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    cmp(a.file, b.file) ||
-    (a.line ?? 0) - (b.line ?? 0) ||
-    cmp(a.rule, b.rule) ||
-    cmp(a.message, b.message) ||
-    cmp(a.id, b.id)
-  );
-}
 
 function crashFinding(rule: CheckRule, ctx: CheckContext, error: unknown): FindingDraft {
   const reason = error instanceof Error ? error.message : String(error);

@@ -1,3 +1,4 @@
+import { compareFindings } from "../checks/compare-findings.js";
 import type { ResolvedSystemSpecs } from "../config/resolve-config.js";
 import type { Finding } from "../checks/types.js";
 import { fillTemplate } from "./fill-template.js";
@@ -50,13 +51,6 @@ function renderFinding(f: Finding): string {
   const others = f.specs.filter((spec) => spec !== f.file);
   const specs = others.length > 0 ? ` (also: ${others.join(", ")})` : "";
   return `[${f.severity}] ${f.rule} ${where} — ${f.message}${specs}`;
-}
-
-function compareFindings(a: Finding, b: Finding): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  if ((a.line ?? 0) !== (b.line ?? 0)) return (a.line ?? 0) - (b.line ?? 0);
-  if (a.rule !== b.rule) return a.rule < b.rule ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
