@@ -1,29 +1,17 @@
 import type { FindingDraft } from "../core/checks/types.js";
 import type { Usage } from "../core/pricing/usage.js";
+import type { AgentRunStatus } from "../core/run/run-result.js";
 import type { ModelPort, SystemBlock, ToolChoice, UserBlock } from "../ports/model.js";
 import type { TokenBudget } from "./token-budget.js";
 import type { AgentTool } from "./tools/agent-tool.js";
 import type { SubmissionTool } from "./tools/submission-tool.js";
 
 /**
- * How an agent run ended. Only `succeeded` may be published.
- * - `failed-validation`: submitted, but still failing checks after all repair rounds.
- * - `max-turns` / `input-limit` / `output-limit`: a per-agent limit was reached.
- * - `budget-exhausted`: the job's shared token budget has no room for another call.
- * - `no-submission`: the model stopped (twice, after a reminder) without calling `submit_spec`.
- * - `model-error`: the model call failed (overloaded, auth, …) or the model refused.
- * - `aborted`: the caller's signal fired.
+ * How an agent run ended: the statuses of a run record (`AgentRunStatus`, documented there)
+ * except `skipped`, which only the scheduler gives, plus `aborted`: the caller's signal fired.
+ * Only `succeeded` may be published.
  */
-export type AgentStatus =
-  | "succeeded"
-  | "failed-validation"
-  | "max-turns"
-  | "budget-exhausted"
-  | "input-limit"
-  | "output-limit"
-  | "no-submission"
-  | "model-error"
-  | "aborted";
+export type AgentStatus = Exclude<AgentRunStatus, "skipped"> | "aborted";
 
 /** What one agent run produced. `T` is the submitted value: the spec's Markdown by default. */
 export interface AgentResult<T = string> {
