@@ -175,9 +175,12 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
 
   it("`/spec regenerate cart --with-dependents` after a partial failure writes on top of the branch, keeping catalog's spec in the PR", async () => {
     const head = sha("partial run head");
+    const earlierCatalog = "# Catalog — System Spec\n\nWritten by the earlier, partly failed run.\n";
     github = createGithubMock()
       .token()
       .files(MAIN_SHA, orbitFiles())
+      // The branch holds catalog.md from the earlier run; main does not have it yet.
+      .files(head, { ...orbitFiles(), "docs/specs/catalog.md": earlierCatalog })
       .permission("alice-dev", "write")
       .reactToComment(9001)
       .config(ORBIT_CONFIG)
@@ -216,6 +219,14 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
         { name: "receipts", phase: 3, specFile: "docs/specs/receipts.md" },
       ],
     });
+    // What the agents read: main's code with the specs already on the branch laid over it.
+    const seen: string[] = [];
+    const generate = engine.generateSystemSpecs.bind(engine);
+    engine.generateSystemSpecs = async (request) => {
+      const file = await request.snapshot.readFile("docs/specs/catalog.md");
+      seen.push(`${request.snapshot.sha}:${file.kind === "text" ? file.text : file.kind}`);
+      return generate(request);
+    };
     const { probot, specwright } = await loadTestApp({ engine });
 
     await deliver(probot, "issue_comment", commentEvent("/spec regenerate cart --with-dependents"));
@@ -223,6 +234,7 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
 
     expect(github.unmatched).toEqual([]);
     expect(github.scope.isDone()).toBe(true);
+    expect(seen).toEqual([`${MAIN_SHA}:${earlierCatalog}`]);
     // On top of the branch's head (which holds catalog.md from the earlier run), not main's.
     const commit = sentCommit(github.body("commit"));
     expect(commit.expectedHeadOid).toBe(head);

@@ -10,14 +10,16 @@ import { readRunBranches } from "../publish/read-run-branches.js";
  * run branch's, one request) is the commit the specs describe (shown in the progress comment
  * with the model), and the run's branch is planned and opened for writing. Rejects with a
  * `ForeignCommitsError` when the branch holds someone else's commits (unless `force`).
+ * `parentSha` is the commit the run builds on: the branch's head, or the base for a new or
+ * forced branch.
  */
 export async function openSpecBranch(
   ctx: JobContext,
   reporter: ProgressReporter,
   options: { branch: string; force: boolean; model: string },
-): Promise<{ base: BranchHead; writer: BranchWriter }> {
+): Promise<{ base: BranchHead; parentSha: string; writer: BranchWriter }> {
   const { base, head } = await readRunBranches(ctx.host, ctx.repo.defaultBranch, options.branch);
   reporter.update((s) => ({ ...s, commit: base.sha, model: options.model }));
   const plan = await prepareBranch(ctx.host, options.branch, base, options.force, { head });
-  return { base, writer: createBranchWriter(ctx.host, plan, ctx.jobId) };
+  return { base, parentSha: plan.parentSha, writer: createBranchWriter(ctx.host, plan, ctx.jobId) };
 }

@@ -4,7 +4,6 @@ import type { ProgressState } from "../../core/render/progress-state.js";
 import { renderPartialPullRequestBody } from "../../core/render/render-partial-pull-request-body.js";
 import { renderPullRequestBody } from "../../core/render/render-pull-request-body.js";
 import { describeFailure } from "../describe-failure.js";
-import { openRepoSnapshot } from "../github/open-repo-snapshot.js";
 import type { JobContext } from "../job-services.js";
 import { SYSTEM_SPECS_BRANCH, SYSTEM_SPECS_TARGET } from "../job-targets.js";
 import { createJobReporter } from "../progress/create-job-reporter.js";
@@ -13,6 +12,7 @@ import type { BranchWriter } from "../publish/create-branch-writer.js";
 import { ForeignCommitsError } from "../publish/foreign-commits-error.js";
 import { progressLinks, publishRun } from "../publish/publish-run.js";
 import { upsertPullRequest } from "../publish/upsert-pull-request.js";
+import { openRunSnapshot } from "./open-run-snapshot.js";
 import { openSpecBranch } from "./open-spec-branch.js";
 
 /** A `/spec regenerate <names…|all>` run of the system-spec agents. */
@@ -92,7 +92,8 @@ export async function runSystemSpecs(ctx: JobContext, run: SystemSpecsRun): Prom
     writer = opened.writer;
     commit = opened.base.sha;
     const engine = services.engine();
-    const snapshot = await openRepoSnapshot(ctx, opened.base.sha);
+    // Specs an earlier run committed only on the branch are part of what the agents read.
+    const snapshot = await openRunSnapshot(ctx, run.config, opened.base.sha, opened.parentSha);
     const result = await engine.generateSystemSpecs({
       snapshot,
       config: run.config,
