@@ -83,12 +83,7 @@ describe("/spec commands through probot.receive", () => {
   });
 
   it("answers an unknown command with the valid ones and a did-you-mean, without calling the model", async () => {
-    github = createGithubMock()
-      .token()
-      .permission("alice-dev", "write")
-      .reactToComment(9001)
-      .config(ORBIT_CONFIG)
-      .createComment(12);
+    github = createGithubMock().admittedCommand(ORBIT_CONFIG).createComment(12);
     const { probot, specwright } = await loadTestApp();
     await deliver(probot, "issue_comment", commentEvent("/spec regenrate catalog"));
     await specwright.queue.onIdle();
@@ -103,12 +98,7 @@ describe("/spec commands through probot.receive", () => {
   });
 
   it("answers an unknown spec name with did-you-mean suggestions", async () => {
-    github = createGithubMock()
-      .token()
-      .permission("alice-dev", "admin")
-      .reactToComment(9001)
-      .config(ORBIT_CONFIG)
-      .createComment(12);
+    github = createGithubMock().admittedCommand(ORBIT_CONFIG, { permission: "admin" }).createComment(12);
     const { probot, specwright } = await loadTestApp();
     await deliver(probot, "issue_comment", commentEvent("/spec regenerate chekout --with-dependents"));
     await specwright.queue.onIdle();
@@ -119,12 +109,7 @@ describe("/spec commands through probot.receive", () => {
   });
 
   it("coalesces a redelivered webhook (same delivery id) into the job it already created", async () => {
-    github = createGithubMock()
-      .token()
-      .permission("alice-dev", "write")
-      .reactToComment(9001)
-      .config(ORBIT_CONFIG)
-      .createComment(12);
+    github = createGithubMock().admittedCommand(ORBIT_CONFIG).createComment(12);
     const { probot, specwright } = await loadTestApp();
     const event = commentEvent("/spec help");
     await deliver(probot, "issue_comment", event, "delivery-1");
@@ -141,10 +126,7 @@ describe("/spec commands through probot.receive", () => {
     const broken =
       "systemSpecs:\n  specsDir: docs/specs\n  agents:\n    - name: Catalog\n      phase: 0\nbudgets:\n  maxTurns: 3\n";
     github = createGithubMock()
-      .token()
-      .permission("alice-dev", "write")
-      .reactToComment(9001)
-      .config(broken)
+      .admittedCommand(broken)
       .configText(broken)
       .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
       .checkRun()
@@ -182,11 +164,8 @@ describe("/spec commands through probot.receive", () => {
 
   it("limits model runs per issue: the first refusal explains, later ones stay quiet", async () => {
     github = createGithubMock()
-      .token()
+      .admittedCommand(ORBIT_CONFIG)
       .files(MAIN_SHA, orbitFiles())
-      .permission("alice-dev", "write")
-      .reactToComment(9001)
-      .config(ORBIT_CONFIG)
       .issueComments(12, [])
       .createComment(12, "progress")
       .branch("main", { sha: MAIN_SHA, tree: MAIN_TREE })
@@ -233,12 +212,7 @@ describe("/spec commands through probot.receive", () => {
   });
 
   it("refuses to mix the issue's implementation spec with system specs in one regenerate, saying how to run them", async () => {
-    github = createGithubMock()
-      .token()
-      .permission("alice-dev", "write")
-      .reactToComment(9001)
-      .config(ORBIT_CONFIG)
-      .createComment(12);
+    github = createGithubMock().admittedCommand(ORBIT_CONFIG).createComment(12);
     const { probot, specwright } = await loadTestApp();
     await deliver(
       probot,

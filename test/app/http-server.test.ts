@@ -49,12 +49,7 @@ function expectNothingRan(specwright: SpecwrightApp): void {
 
 describe("Specwright's webhook server (npm start)", () => {
   it("acknowledges a correctly signed delivery before any GitHub request, then runs its job", async () => {
-    github = createGithubMock()
-      .token()
-      .permission("alice-dev", "write")
-      .reactToComment(9001)
-      .config(ORBIT_CONFIG)
-      .createComment(12);
+    github = createGithubMock().admittedCommand(ORBIT_CONFIG).createComment(12);
     const { specwright, url } = await startServer();
 
     const body = comment("/spec help");
@@ -108,12 +103,7 @@ describe("Specwright's webhook server (npm start)", () => {
   });
 
   it("answers a redelivery (same delivery id) without a second job", async () => {
-    github = createGithubMock()
-      .token()
-      .permission("alice-dev", "write")
-      .reactToComment(9001)
-      .config(ORBIT_CONFIG)
-      .createComment(12);
+    github = createGithubMock().admittedCommand(ORBIT_CONFIG).createComment(12);
     const { specwright, url } = await startServer();
     const body = comment("/spec help");
     const delivery = {
@@ -230,12 +220,7 @@ describe("Specwright's webhook server (npm start)", () => {
 
 describe("the app function under Probot's own middleware (probot run ./dist/app.js)", () => {
   it("still verifies, routes and runs a delivery through the same handlers", async () => {
-    github = createGithubMock()
-      .token()
-      .permission("alice-dev", "write")
-      .reactToComment(9001)
-      .config(ORBIT_CONFIG)
-      .createComment(12);
+    github = createGithubMock().admittedCommand(ORBIT_CONFIG).createComment(12);
     const specwright = createSpecwrightApp({ env: {}, botLogin: "specwright[bot]" });
     probotServer = await startWebhookServer(createTestProbot(), specwright.app);
 

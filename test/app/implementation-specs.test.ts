@@ -255,11 +255,8 @@ describe("issues.labeled needs-spec, end to end", () => {
     const comment = webhookFixture<{ comment: { body: string } }>("issue-comment-on-issue");
     comment.comment.body = "/spec regenerate spec-12-gift-wrapping-at-checkout";
     github = createGithubMock()
-      .token()
+      .admittedCommand(ORBIT_CONFIG)
       .files(MAIN_SHA, orbitFiles())
-      .permission("alice-dev", "write")
-      .reactToComment(9001)
-      .config(ORBIT_CONFIG)
       .issueComments(12, [
         apiComment(4001, "<!-- specwright:progress:spec-12-gift-wrapping-at-checkout -->\nold", BOT, "Bot"),
       ])

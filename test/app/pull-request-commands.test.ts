@@ -243,10 +243,7 @@ describe("commands on a pull request", () => {
   it("/spec revise on the system-specs PR offers a retry that keeps the spec's name and all of the feedback", async () => {
     const branch = "specwright/system-specs";
     github = createGithubMock()
-      .token()
-      .permission("alice-dev", "write")
-      .reactToComment(9002)
-      .config(ORBIT_CONFIG)
+      .admittedCommand(ORBIT_CONFIG, { commentId: 9002 })
       .getPull(31, apiPull(31, branch, HEAD, "", "Specwright: system specs"))
       .issueComments(31, [])
       .createComment(31, "progress")

@@ -39,11 +39,8 @@ afterEach(() => github?.close());
 describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)", () => {
   it("coalesces two identical commands into one run: phase checkpoints, one PR, review, check run, progress", async () => {
     github = createGithubMock()
-      .token()
+      .admittedCommand(ORBIT_CONFIG)
       .files(MAIN_SHA, orbitFiles())
-      .permission("alice-dev", "write")
-      .reactToComment(9001)
-      .config(ORBIT_CONFIG)
       .issueComments(12, [])
       .createComment(12, "progress")
       .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [BRANCH]: undefined })
@@ -267,11 +264,8 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
       },
     };
     github = createGithubMock()
-      .token()
+      .admittedCommand(ORBIT_CONFIG)
       .files(MAIN_SHA, orbitFiles())
-      .permission("alice-dev", "write")
-      .reactToComment(9001)
-      .config(ORBIT_CONFIG)
       .issueComments(12, [])
       .createComment(12, "progress")
       .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [BRANCH]: undefined })
@@ -326,11 +320,8 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
       },
     };
     github = createGithubMock()
-      .token()
+      .admittedCommand(ORBIT_CONFIG)
       .files(MAIN_SHA, orbitFiles())
-      .permission("alice-dev", "write")
-      .reactToComment(9001)
-      .config(ORBIT_CONFIG)
       .issueComments(12, [])
       .createComment(12, "progress")
       .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [BRANCH]: undefined })

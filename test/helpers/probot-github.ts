@@ -134,6 +134,20 @@ export function createGithubMock() {
       });
       return mock;
     },
+    /**
+     * The steps every admitted `/spec` command takes before its own work: installation token,
+     * the sender's permission, 👀 on the comment, and the config from the default branch.
+     */
+    admittedCommand(
+      config: string | undefined,
+      options: { login?: string; permission?: string; commentId?: number } = {},
+    ) {
+      return mock
+        .token()
+        .permission(options.login ?? "alice-dev", options.permission ?? "write")
+        .reactToComment(options.commentId ?? 9001)
+        .config(config);
+    },
     reactToComment(commentId: number) {
       scope
         .post(`${R}/issues/comments/${commentId}/reactions`)
