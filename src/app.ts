@@ -1,6 +1,7 @@
 import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from "probot";
 import { createAnthropicModel } from "./adapters/anthropic/create-anthropic-model.js";
 import { builtinPromptsDir } from "./adapters/local/builtin-prompts-dir.js";
+import { createDeliveryActivity, type DeliveryActivity } from "./adapters/queue/create-delivery-activity.js";
 import { createInProcessQueue } from "./adapters/queue/create-in-process-queue.js";
 import { readAppEnv, type AppEnv } from "./app-env.js";
 import { SpecwrightError } from "./core/errors.js";
@@ -15,13 +16,6 @@ import type { JobQueue } from "./ports/job-queue.js";
 import type { ModelPort } from "./ports/model.js";
 import { createSpecEngine } from "./services/create-spec-engine.js";
 import type { SpecEngine } from "./services/spec-engine.js";
-
-/**
- * Lets the event loop turn before a job's GitHub request: webhook deliveries that arrived
- * meanwhile are answered first, so a job's chain of requests (which, against an in-process
- * fake or a fast API, never waits for real I/O) cannot delay acknowledgements.
- */
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** What `createSpecwrightApp` can be given instead of the defaults (tests, benchmarks). */
 export interface SpecwrightAppDeps {
@@ -39,6 +33,8 @@ export interface SpecwrightAppDeps {
   runsPerIssuePerHour?: number;
   /** The app's bot login (default `SPECWRIGHT_BOT_LOGIN`, else read from `GET /app`). */
   botLogin?: string;
+  /** How long job work steps aside for webhook deliveries at most (default 250 ms). */
+  maxHoldMs?: number;
 }
 
 /** The app function for Probot, the webhook entry and the queue they feed. */
@@ -56,6 +52,11 @@ export interface SpecwrightApp {
   receive(delivery: NamedWebhookDelivery): Promise<HandlerOutcome>;
   /** For shutdown, health checks and tests. */
   queue: JobQueue<JobPayload>;
+  /**
+   * Deliveries in flight, reported by the webhook server: jobs await `whenQuiet` before they
+   * start and before each GitHub request, so acknowledgements go first.
+   */
+  activity: DeliveryActivity;
 }
 
 /**
@@ -75,10 +76,13 @@ export function createSpecwrightApp(deps: SpecwrightAppDeps = {}): SpecwrightApp
     return probot;
   };
 
+  const activity = createDeliveryActivity(deps.maxHoldMs === undefined ? {} : { maxHoldMs: deps.maxHoldMs });
   const services: JobServices = {
     octokitFor: async (installationId): Promise<JobOctokit> => {
       const octokit = await requireProbot().auth(installationId);
-      octokit.hook.before("request", yieldToEventLoop);
+      // A job's chain of requests (which, against a fast API, hardly waits for I/O) must not
+      // delay webhook answers: each request waits until no delivery is in flight.
+      octokit.hook.before("request", () => activity.whenQuiet());
       return octokit;
     },
     botLogin() {
@@ -131,7 +135,10 @@ export function createSpecwrightApp(deps: SpecwrightAppDeps = {}): SpecwrightApp
   const queue = createInProcessQueue<JobPayload>({
     concurrency: deps.concurrency ?? env.SPECWRIGHT_CONCURRENCY,
     now: () => new Date(now()),
-    run: (job) => runJob(job, services),
+    run: async (job) => {
+      await activity.whenQuiet();
+      await runJob(job, services);
+    },
     onError: (error, job) => {
       const message = redactSecrets(error instanceof Error ? error.message : String(error), rawEnv);
       probot?.log.error({ job: job.id, key: job.key }, `job ${job.id} failed: ${message}`);
@@ -157,7 +164,7 @@ export function createSpecwrightApp(deps: SpecwrightAppDeps = {}): SpecwrightApp
     queue,
     log: { info: (details, message) => probot?.log.info(details, message) },
   };
-  return { app, receive: (delivery) => handleWebhook(delivery, handlerDeps), queue };
+  return { app, receive: (delivery) => handleWebhook(delivery, handlerDeps), queue, activity };
 }
 
 /** The app function `probot run` loads: Specwright configured from the environment. */

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import type { Probot } from "probot";
 import type { SpecwrightApp } from "../app.js";
 import { createWebhookMiddleware, DEFAULT_WEBHOOK_PATH } from "./create-webhook-middleware.js";
@@ -62,7 +62,14 @@ export async function startSpecwrightServer(options: SpecwrightServerOptions): P
     },
   });
 
+  // Every connection counts as a delivery in flight from its accept until its first answer (its
+  // request may not be parsed yet), later requests on a kept-alive connection from their start.
+  const { activity } = specwright;
+  const unanswered = new WeakMap<Socket, () => void>();
   const server = createServer((request, response) => {
+    const end = unanswered.get(request.socket) ?? activity.begin();
+    unanswered.delete(request.socket);
+    response.once("close", end);
     if (request.method === "GET" && pathOf(request) === "/ping") return answer(response, 200, "PONG");
     webhooks(request, response).then(
       (handled) => {
@@ -74,6 +81,12 @@ export async function startSpecwrightServer(options: SpecwrightServerOptions): P
         else response.destroy();
       },
     );
+  });
+
+  server.on("connection", (socket: Socket) => {
+    const end = activity.begin();
+    unanswered.set(socket, end);
+    socket.once("close", end);
   });
 
   const host = options.host ?? "localhost";

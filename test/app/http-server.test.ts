@@ -1,3 +1,4 @@
+import { connect, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { ORBIT_CONFIG } from "../helpers/orbit-repo.js";
 import { createGithubMock, type GithubMock } from "../helpers/probot-github.js";
@@ -25,8 +26,12 @@ function comment(text: string, fixture = "issue-comment-on-issue"): string {
 }
 
 /** Specwright's production server (what `npm start` runs) on a free loopback port. */
-async function startServer(): Promise<{ specwright: SpecwrightApp; url: string }> {
-  const specwright = createSpecwrightApp({ env: {}, botLogin: "specwright[bot]" });
+async function startServer(maxHoldMs?: number): Promise<{ specwright: SpecwrightApp; url: string }> {
+  const specwright = createSpecwrightApp({
+    env: {},
+    botLogin: "specwright[bot]",
+    ...(maxHoldMs === undefined ? {} : { maxHoldMs }),
+  });
   server = await startSpecwrightServer({
     probot: createTestProbot(),
     specwright,
@@ -215,6 +220,63 @@ describe("Specwright's webhook server (npm start)", () => {
     expect([ping.status, await ping.text()]).toEqual([200, "PONG"]);
     const other = await fetch(`${origin}/api/github/other`, { method: "POST", body: "{}" });
     expect(other.status).toBe(404);
+  });
+});
+
+/** A connection that has not sent its request yet (as a delivery still arriving). */
+async function openConnection(url: string): Promise<Socket> {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname);
+  await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+  return socket;
+}
+
+describe("acknowledgements before job work", () => {
+  it("holds a queued job while another delivery is still arriving, and runs it once that one is answered", async () => {
+    github = createGithubMock().admittedCommand(ORBIT_CONFIG).createComment(12);
+    const { specwright, url } = await startServer(60_000);
+    const arriving = await openConnection(url);
+    await expect.poll(() => specwright.activity.inFlight).toBe(1);
+
+    const body = comment("/spec help");
+    const response = await postWebhook(url, {
+      name: "issue_comment",
+      id: "held-1",
+      body,
+      signature: signBody(body, WEBHOOK_SECRET),
+    });
+    expect(await response.text()).toBe("queued\n");
+    // Long enough for the help job to finish many times over if it were not held.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(specwright.queue.stats()).toMatchObject({ running: 1, succeeded: 0 });
+    expect(github.scope.pendingMocks()).toHaveLength(github.scope.activeMocks().length);
+
+    arriving.destroy();
+    await specwright.queue.onIdle();
+    expect(specwright.queue.stats()).toMatchObject({ succeeded: 1, failed: 0 });
+    expect(github.scope.isDone()).toBe(true);
+    expect(specwright.activity.inFlight).toBe(0);
+  });
+
+  it("lets held job work go after maxHoldMs, so a connection that never sends cannot stall jobs", async () => {
+    github = createGithubMock().admittedCommand(ORBIT_CONFIG).createComment(12);
+    const { specwright, url } = await startServer(20);
+    const silent = await openConnection(url);
+    try {
+      const body = comment("/spec help");
+      await postWebhook(url, {
+        name: "issue_comment",
+        id: "held-2",
+        body,
+        signature: signBody(body, WEBHOOK_SECRET),
+      });
+      await specwright.queue.onIdle();
+      expect(specwright.queue.stats()).toMatchObject({ succeeded: 1, failed: 0 });
+      expect(github.scope.isDone()).toBe(true);
+      expect(specwright.activity.inFlight).toBe(1);
+    } finally {
+      silent.destroy();
+    }
   });
 });
 

@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createDeliveryActivity } from "../../../src/adapters/queue/create-delivery-activity.js";
+
+/** Runs every pending immediate and the microtasks they queue. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Starts waiting and reports whether the wait has ended so far. */
+function watch(promise: Promise<void>): { readonly released: boolean } {
+  const state = { released: false };
+  void promise.then(() => (state.released = true));
+  return state;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("createDeliveryActivity", () => {
+  it("lets job work go on a later turn of the event loop when no delivery is in flight", async () => {
+    const activity = createDeliveryActivity();
+    const wait = watch(activity.whenQuiet());
+    await Promise.resolve();
+    expect(wait.released).toBe(false);
+    await nextTurn();
+    await nextTurn();
+    expect(wait.released).toBe(true);
+  });
+
+  it("holds job work while a delivery is in flight and releases it after the answer", async () => {
+    const activity = createDeliveryActivity({ maxHoldMs: 60_000 });
+    const end = activity.begin();
+    const first = watch(activity.whenQuiet());
+    const second = watch(activity.whenQuiet());
+    for (let i = 0; i < 5; i++) await nextTurn();
+    expect([first.released, second.released, activity.inFlight]).toEqual([false, false, 1]);
+
+    end();
+    expect(activity.inFlight).toBe(0);
+    await nextTurn();
+    await nextTurn();
+    expect([first.released, second.released]).toEqual([true, true]);
+  });
+
+  it("keeps holding when another delivery begins before the release turn", async () => {
+    const activity = createDeliveryActivity({ maxHoldMs: 60_000 });
+    const endFirst = activity.begin();
+    const wait = watch(activity.whenQuiet());
+    endFirst();
+    const endSecond = activity.begin();
+    for (let i = 0; i < 5; i++) await nextTurn();
+    expect(wait.released).toBe(false);
+    endSecond();
+    await nextTurn();
+    await nextTurn();
+    expect(wait.released).toBe(true);
+  });
+
+  it("counts each delivery once however often its end is reported", async () => {
+    const activity = createDeliveryActivity({ maxHoldMs: 60_000 });
+    const endA = activity.begin();
+    const endB = activity.begin();
+    endA();
+    endA();
+    expect(activity.inFlight).toBe(1);
+    const wait = watch(activity.whenQuiet());
+    for (let i = 0; i < 3; i++) await nextTurn();
+    expect(wait.released).toBe(false);
+    endB();
+    await nextTurn();
+    await nextTurn();
+    expect([wait.released, activity.inFlight]).toEqual([true, 0]);
+  });
+
+  it("releases job work after maxHoldMs when deliveries never stop", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const activity = createDeliveryActivity({ maxHoldMs: 250 });
+    activity.begin();
+    const wait = watch(activity.whenQuiet());
+    await vi.advanceTimersByTimeAsync(249);
+    expect(wait.released).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(wait.released).toBe(true);
+    expect(activity.inFlight).toBe(1);
+  });
+
+  it("does not release a timed-out waiter twice or keep it for the next quiet turn", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const activity = createDeliveryActivity({ maxHoldMs: 10 });
+    const end = activity.begin();
+    let releases = 0;
+    void activity.whenQuiet().then(() => (releases += 1));
+    await vi.advanceTimersByTimeAsync(10);
+    end();
+    await nextTurn();
+    await nextTurn();
+    expect(releases).toBe(1);
+  });
+
+  it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])("rejects maxHoldMs %s", (maxHoldMs) => {
+    expect(() => createDeliveryActivity({ maxHoldMs })).toThrow(RangeError);
+  });
+});
