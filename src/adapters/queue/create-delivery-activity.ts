@@ -6,6 +6,12 @@ export interface DeliveryActivityOptions {
    * never stops them.
    */
   maxHoldMs?: number;
+  /**
+   * How long no delivery must have been in flight before job work resumes (default 15 ms): the
+   * connections of one burst arrive in batches, and job work squeezed in between two batches
+   * would delay the second.
+   */
+  quietMs?: number;
 }
 
 /** Which webhook deliveries are being received or answered right now. */
@@ -16,8 +22,8 @@ export interface DeliveryActivity {
    */
   begin(): () => void;
   /**
-   * Resolves on a later turn of the event loop when no delivery is in flight, or after
-   * `maxHoldMs` at the latest: what job work awaits before it uses the CPU.
+   * Resolves on a later turn of the event loop once no delivery has been in flight for
+   * `quietMs`, or after `maxHoldMs` at the latest: what job work awaits before it uses the CPU.
    */
   whenQuiet(): Promise<void>;
   readonly inFlight: number;
@@ -28,23 +34,38 @@ export interface DeliveryActivity {
  * reports each connection and request (`begin`, and the end when the answer is sent); jobs await
  * `whenQuiet` before they start and before each GitHub request. A burst of deliveries is then
  * answered first and the jobs it queued run after it, instead of interleaving with it and
- * delaying every answer. Waiting costs nothing while busy: waiters are released when the count
- * drops to zero (or by their timer), never by polling.
+ * delaying every answer. Waiting costs nothing while busy: waiters are released by a timer set
+ * when the count drops to zero (or by their own `maxHoldMs` timer), never by polling.
  */
 export function createDeliveryActivity(options: DeliveryActivityOptions = {}): DeliveryActivity {
   const maxHoldMs = options.maxHoldMs ?? 250;
-  if (!Number.isFinite(maxHoldMs) || maxHoldMs < 0) {
-    throw new RangeError(`maxHoldMs must be a non-negative number, got ${maxHoldMs}`);
+  const quietMs = options.quietMs ?? 15;
+  for (const [name, value] of [
+    ["maxHoldMs", maxHoldMs],
+    ["quietMs", quietMs],
+  ] as const) {
+    if (!Number.isFinite(value) || value < 0) {
+      throw new RangeError(`${name} must be a non-negative number, got ${value}`);
+    }
   }
   let inFlight = 0;
+  /** When the last delivery in flight ended (`performance.now()`). */
+  let lastEndAt = Number.NEGATIVE_INFINITY;
   let waiters: (() => void)[] = [];
   let releaseScheduled = false;
 
-  // Released on a check-phase turn: I/O polled in between (new connections, request bodies)
-  // is seen before job work resumes; if it brought deliveries, the waiters wait on.
+  // Released on a check-phase turn at least `quietMs` after the last delivery ended: I/O polled
+  // in between (new connections, request bodies) is seen first; if it brought deliveries, the
+  // waiters wait on until those end.
   const releaseWhenStillQuiet = (): void => {
     releaseScheduled = false;
     if (inFlight > 0 || waiters.length === 0) return;
+    const left = lastEndAt + quietMs - performance.now();
+    if (left > 0) {
+      releaseScheduled = true;
+      setTimeout(() => setImmediate(releaseWhenStillQuiet), left);
+      return;
+    }
     const ready = waiters;
     waiters = [];
     for (const release of ready) release();
@@ -63,6 +84,7 @@ export function createDeliveryActivity(options: DeliveryActivityOptions = {}): D
         if (ended) return;
         ended = true;
         inFlight -= 1;
+        lastEndAt = performance.now();
         if (inFlight === 0 && waiters.length > 0) scheduleRelease();
       };
     },

@@ -17,7 +17,7 @@ afterEach(() => {
 
 describe("createDeliveryActivity", () => {
   it("lets job work go on a later turn of the event loop when no delivery is in flight", async () => {
-    const activity = createDeliveryActivity();
+    const activity = createDeliveryActivity({ quietMs: 60_000 });
     const wait = watch(activity.whenQuiet());
     await Promise.resolve();
     expect(wait.released).toBe(false);
@@ -27,7 +27,7 @@ describe("createDeliveryActivity", () => {
   });
 
   it("holds job work while a delivery is in flight and releases it after the answer", async () => {
-    const activity = createDeliveryActivity({ maxHoldMs: 60_000 });
+    const activity = createDeliveryActivity({ maxHoldMs: 60_000, quietMs: 0 });
     const end = activity.begin();
     const first = watch(activity.whenQuiet());
     const second = watch(activity.whenQuiet());
@@ -42,7 +42,7 @@ describe("createDeliveryActivity", () => {
   });
 
   it("keeps holding when another delivery begins before the release turn", async () => {
-    const activity = createDeliveryActivity({ maxHoldMs: 60_000 });
+    const activity = createDeliveryActivity({ maxHoldMs: 60_000, quietMs: 0 });
     const endFirst = activity.begin();
     const wait = watch(activity.whenQuiet());
     endFirst();
@@ -56,7 +56,7 @@ describe("createDeliveryActivity", () => {
   });
 
   it("counts each delivery once however often its end is reported", async () => {
-    const activity = createDeliveryActivity({ maxHoldMs: 60_000 });
+    const activity = createDeliveryActivity({ maxHoldMs: 60_000, quietMs: 0 });
     const endA = activity.begin();
     const endB = activity.begin();
     endA();
@@ -69,6 +69,26 @@ describe("createDeliveryActivity", () => {
     await nextTurn();
     await nextTurn();
     expect([wait.released, activity.inFlight]).toEqual([true, 0]);
+  });
+
+  it("waits until no delivery has been in flight for quietMs, measured from the last one's end", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    const activity = createDeliveryActivity({ maxHoldMs: 60_000, quietMs: 15 });
+    const endFirst = activity.begin();
+    const wait = watch(activity.whenQuiet());
+    endFirst();
+    await vi.advanceTimersByTimeAsync(10);
+    // A second delivery of the same burst, 10 ms later: the quiet period starts again at its end.
+    const endSecond = activity.begin();
+    await vi.advanceTimersByTimeAsync(2);
+    endSecond();
+    await vi.advanceTimersByTimeAsync(14);
+    await nextTurn();
+    expect(wait.released).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await nextTurn();
+    await nextTurn();
+    expect(wait.released).toBe(true);
   });
 
   it("releases job work after maxHoldMs when deliveries never stop", async () => {
@@ -96,7 +116,8 @@ describe("createDeliveryActivity", () => {
     expect(releases).toBe(1);
   });
 
-  it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])("rejects maxHoldMs %s", (maxHoldMs) => {
-    expect(() => createDeliveryActivity({ maxHoldMs })).toThrow(RangeError);
+  it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])("rejects maxHoldMs or quietMs %s", (value) => {
+    expect(() => createDeliveryActivity({ maxHoldMs: value })).toThrow("maxHoldMs must be");
+    expect(() => createDeliveryActivity({ quietMs: value })).toThrow("quietMs must be");
   });
 });
