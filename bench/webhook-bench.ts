@@ -2,26 +2,32 @@
  * Benchmark of the GitHub App's webhook path and GitHub request budget, not a test.
  *
  * 1. Acknowledgement latency under load: Specwright's webhook server (what `npm start` runs:
- *    `startSpecwrightServer` on 127.0.0.1) receives correctly signed `issues.labeled` deliveries for
- *    distinct issues while the jobs they start run against a slow scripted engine (each agent
+ *    `startSpecwrightServer` on 127.0.0.1) receives correctly signed `issues.labeled` deliveries, each
+ *    for a new issue, while the jobs they start run against a slow scripted engine (each agent
  *    "thinks" for `agentDelayMs`) and a fake GitHub (nock, in the server's process). The deliveries
- *    come from a separate client process (this file with `--client`), each on a new connection as
- *    GitHub's would: after a warm-up, `deliveries` requests all at once ("burst": every request in
- *    flight together), then `deliveries` more paced at `ratePerSecond`. Reports p50/p99/max of the
- *    time to the HTTP answer, next to the same load against a server that only answers 200 (the
- *    floor of this machine). Target: p99 < 50 ms (handlers only validate and enqueue).
+ *    come from a separate load-generator process, each on a new connection as GitHub's would: the
+ *    native client `bench/burst-client.c` (compiled here with `cc`; see its header for why), or this
+ *    file with `--client` when there is no C compiler. After `WARM_UP.bursts` unmeasured bursts,
+ *    `BURSTS.count` bursts of `deliveries` requests all at once (every request in flight together;
+ *    jobs run in the pauses between them), then `deliveries` more paced at `ratePerSecond`. Reports
+ *    p50/p99/max of the time to the HTTP answer over all burst deliveries and each burst's own p99,
+ *    next to the same protocol against a server that only answers 200 (the floor of this machine).
+ *    Target: p99 < 50 ms (handlers only validate and enqueue).
  * 2. GitHub requests per full 13-spec + review run (`/spec regenerate` of 13 agents in 4 phases),
  *    counted through nock: with the agents named (one commit) and with `all` (a checkpoint commit
  *    after each phase but the last, whose specs go into the final commit). Target: ≤ 15.
  *    Compared with a naive per-file client (see `naiveRequests`).
  *
  * Bounded: loopback only, fixed numbers of deliveries, and it stops once the queue is idle (or
- * after `maxWaitMs`). Run: `npx tsx bench/webhook-bench.ts`. Prints figures; no assertions.
+ * after `maxWaitMs`). Run: `npx tsx bench/webhook-bench.ts` (or `npm run bench`). Prints figures; no assertions.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { connect, type AddressInfo, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import nock from "nock";
 import { createSpecwrightApp } from "../src/app.js";
@@ -47,6 +53,8 @@ export interface AckLatency {
   p99: number;
   max: number;
   statuses: Record<number, number>;
+  /** Bursts only: each measured burst's own p99 (the pooled figures are over all of them). */
+  perBurstP99: number[];
 }
 
 /** What the benchmark measured. */
@@ -56,6 +64,8 @@ export interface WebhookBenchResult {
   paced: AckLatency & { ratePerSecond: number };
   /** The same load against a server that only answers 200 (see `measureFloor`). */
   floor: { burst: AckLatency; paced: AckLatency };
+  /** Which load generator measured (`native`: bench/burst-client.c), and why not native. */
+  client: { kind: "native" | "node"; note?: string };
   jobs: { succeeded: number; failed: number; unfinished: number };
   /** `byRoute`: the `all` run's requests per route (GraphQL per operation). */
   runRequests: { named: number; all: number; byRoute: Record<string, number> };
@@ -77,29 +87,20 @@ export function naiveRequests(files = 14, agents = 13, findings = 0) {
 }
 
 /**
- * Before measuring, a burst of 200 deliveries for 20 issues: 20 jobs (the repeats coalesce into
- * them), and a server whose code is warm, as a long-running one's is.
+ * Before measuring, bursts like the measured ones (each delivery for a new issue, so each starts
+ * a job): a server whose code is warm (optimised by the JIT), as a long-running one's is.
  */
-const WARM_UP = { deliveries: 200, issues: 20 };
+const WARM_UP = { bursts: 3 };
+/** Measured bursts (pooled for the percentiles) and the pause between them, while jobs run. */
+const BURSTS = { count: 5, pauseMs: 250 };
 
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
-/**
- * Client mode: sends signed deliveries, each on a fresh TCP connection as a pre-serialised HTTP/1.1
- * request (a lean load generator: building requests through an HTTP client library costs this
- * process CPU that would be counted as server latency on a 2-core machine), and prints as JSON,
- * per delivery, the time from connecting to the first bytes of the answer (its status line).
- */
-async function runClient(
-  url: string,
-  count: number,
-  ratePerSecond: number,
-  firstIssue: number,
-  issues: number,
-): Promise<void> {
+/** `count` signed `issues.labeled` deliveries for issues `firstIssue…`, as raw HTTP/1.1 requests. */
+function buildRequests(url: string, count: number, firstIssue: number, issues: number): Buffer[] {
   const target = new URL(url);
-  const requests = Array.from({ length: count }, (_, i) => {
+  return Array.from({ length: count }, (_, i) => {
     const payload = webhookFixture<{ issue: { number: number; title: string } }>("issues-labeled");
     payload.issue.number = firstIssue + (i % issues);
     payload.issue.title = `Feature ${payload.issue.number}`;
@@ -118,6 +119,33 @@ async function runClient(
     ].join("\r\n");
     return Buffer.concat([Buffer.from(head, "latin1"), body]);
   });
+}
+
+/** The input of the native client: per request a 4-byte little-endian length, then the bytes. */
+function writeRequestsFile(path: string, requests: readonly Buffer[]): void {
+  const parts: Buffer[] = [];
+  for (const request of requests) {
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(request.length);
+    parts.push(length, request);
+  }
+  writeFileSync(path, Buffer.concat(parts));
+}
+
+/**
+ * Client mode of the Node.js load generator (used when no C compiler is found): sends each
+ * request on a fresh TCP connection and prints as JSON, per delivery, the time from connecting
+ * to the first bytes of the answer (its status line).
+ */
+async function runNodeClient(
+  url: string,
+  count: number,
+  ratePerSecond: number,
+  firstIssue: number,
+  issues: number,
+): Promise<void> {
+  const target = new URL(url);
+  const requests = buildRequests(url, count, firstIssue, issues);
   const sockets: Socket[] = [];
   const send = (i: number) =>
     new Promise<{ ms: number; status: number }>((resolve, reject) => {
@@ -141,10 +169,105 @@ async function runClient(
 }
 
 /**
- * The same load against a node:http server that answers 200 at once without reading or
- * checking anything: the floor of this client on this machine (connections, kernel, scheduling).
+ * The load generator: `bench/burst-client.c` compiled with the machine's C compiler into a
+ * temporary folder (see its header for why), or the Node.js client when there is none.
  */
-async function measureFloor(deliveries: number, ratePerSecond: number) {
+interface LoadGenerator {
+  kind: "native" | "node";
+  /** Why the native client is not used. */
+  note?: string;
+  dir: string;
+}
+
+function prepareLoadGenerator(): LoadGenerator {
+  const dir = mkdtempSync(join(tmpdir(), "specwright-bench-"));
+  const source = [
+    fileURLToPath(new URL("./burst-client.c", import.meta.url)),
+    fileURLToPath(new URL("../../bench/burst-client.c", import.meta.url)),
+  ].find((path) => existsSync(path));
+  if (source === undefined) return { kind: "node", note: "bench/burst-client.c not found", dir };
+  const build = spawnSync("cc", ["-O2", "-o", join(dir, "burst-client"), source], { encoding: "utf8" });
+  if (build.status !== 0) {
+    const why = build.error ? build.error.message : build.stderr.trim().split("\n")[0];
+    return { kind: "node", note: `no native client (cc: ${why})`, dir };
+  }
+  return { kind: "native", dir };
+}
+
+/** Runs one load in its own process (native client, else Node.js client) and returns its samples. */
+function load(
+  generator: LoadGenerator,
+  url: string,
+  count: number,
+  ratePerSecond: number,
+  firstIssue: number,
+  issues = count,
+): Promise<{ ms: number; status: number }[]> {
+  let file: string;
+  let args: string[];
+  if (generator.kind === "native") {
+    const requests = join(generator.dir, "requests.bin");
+    writeRequestsFile(requests, buildRequests(url, count, firstIssue, issues));
+    const gapMs = ratePerSecond > 0 ? 1000 / ratePerSecond : 0;
+    file = join(generator.dir, "burst-client");
+    args = [new URL(url).port, requests, String(gapMs)];
+  } else {
+    file = process.execPath;
+    args = [
+      ...(import.meta.url.endsWith(".ts") ? ["--import", "tsx"] : []),
+      fileURLToPath(import.meta.url),
+      "--client",
+      url,
+      String(count),
+      String(ratePerSecond),
+      String(firstIssue),
+      String(issues),
+    ];
+  }
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }, (error, stdout) => {
+      if (error) return reject(error);
+      resolve(JSON.parse(stdout) as { ms: number; status: number }[]);
+    });
+  });
+}
+
+function summarise(samples: readonly { ms: number; status: number }[], perBurstP99: number[] = []) {
+  const sorted = samples.map((r) => r.ms).sort((a, b) => a - b);
+  const statuses: Record<number, number> = {};
+  for (const r of samples) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? 0,
+    statuses,
+    perBurstP99,
+  };
+}
+
+/**
+ * The measuring protocol, the same for Specwright's server and the floor: warm-up bursts, then
+ * `BURSTS.count` bursts of `deliveries` at once for new issues (pooled: p99 of all samples, and
+ * each burst's own p99), then `deliveries` paced at `ratePerSecond`.
+ */
+async function measure(generator: LoadGenerator, url: string, deliveries: number, ratePerSecond: number) {
+  for (let i = 0; i < WARM_UP.bursts; i++) {
+    await load(generator, url, deliveries, 0, 1 + 1000 * i);
+  }
+  const samples: { ms: number; status: number }[] = [];
+  const perBurstP99: number[] = [];
+  for (let i = 0; i < BURSTS.count; i++) {
+    await new Promise((resolve) => setTimeout(resolve, BURSTS.pauseMs));
+    const burst = await load(generator, url, deliveries, 0, 10_000 + 1000 * i);
+    perBurstP99.push(summarise(burst).p99);
+    samples.push(...burst);
+  }
+  const paced = await load(generator, url, deliveries, ratePerSecond, 100_000);
+  return { burst: summarise(samples, perBurstP99), paced: summarise(paced) };
+}
+
+/** The same protocol against a node:http server that answers 200 without reading or checking anything. */
+async function measureFloor(generator: LoadGenerator, deliveries: number, ratePerSecond: number) {
   const server = createServer((req, res) => {
     req.resume();
     req.on("end", () => res.writeHead(200).end("ok\n"));
@@ -152,51 +275,11 @@ async function measureFloor(deliveries: number, ratePerSecond: number) {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
   try {
-    await load(url, WARM_UP.deliveries, 0, 1, WARM_UP.issues);
-    const burst = await load(url, deliveries, 0, 1000);
-    const paced = await load(url, deliveries, ratePerSecond, 5000);
-    return { burst, paced };
+    return await measure(generator, url, deliveries, ratePerSecond);
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
-}
-
-/** Runs the client in its own process and summarises what it measured. */
-function load(
-  url: string,
-  count: number,
-  ratePerSecond: number,
-  firstIssue: number,
-  issues = count,
-): Promise<AckLatency> {
-  const self = fileURLToPath(import.meta.url);
-  const args = [
-    "--import",
-    "tsx",
-    self,
-    "--client",
-    url,
-    String(count),
-    String(ratePerSecond),
-    String(firstIssue),
-    String(issues),
-  ];
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }, (error, stdout) => {
-      if (error) return reject(error);
-      const results = JSON.parse(stdout) as { ms: number; status: number }[];
-      const sorted = results.map((r) => r.ms).sort((a, b) => a - b);
-      const statuses: Record<number, number> = {};
-      for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-      resolve({
-        p50: percentile(sorted, 50),
-        p99: percentile(sorted, 99),
-        max: sorted.at(-1) ?? 0,
-        statuses,
-      });
-    });
-  });
 }
 
 async function countRun(body: string): Promise<{ total: number; byRoute: Map<string, number> }> {
@@ -237,8 +320,9 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
   const ratePerSecond = options.ratePerSecond ?? 200;
   nock.disableNetConnect();
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+  const generator = prepareLoadGenerator();
   try {
-    const floor = await measureFloor(deliveries, ratePerSecond);
+    const floor = await measureFloor(generator, deliveries, ratePerSecond);
     const github = createFakeGithub({ config: THIRTEEN_CONFIG, files: thirteenFiles() });
     const probot = createTestProbot();
     const app = createSpecwrightApp({
@@ -255,12 +339,10 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
       port: 0,
       host: "127.0.0.1",
     });
-    await load(server.webhookUrl, WARM_UP.deliveries, 0, 1, WARM_UP.issues);
-    const burst = await load(server.webhookUrl, deliveries, 0, 1000);
-    const paced = await load(server.webhookUrl, deliveries, ratePerSecond, 5000);
+    const { burst, paced } = await measure(generator, server.webhookUrl, deliveries, ratePerSecond);
     await Promise.race([
       app.queue.onIdle(),
-      new Promise((r) => setTimeout(r, options.maxWaitMs ?? 60_000).unref()),
+      new Promise((r) => setTimeout(r, options.maxWaitMs ?? 180_000).unref()),
     ]);
     const stats = app.queue.stats();
     await server.close();
@@ -274,6 +356,10 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
       burst,
       paced: { ...paced, ratePerSecond },
       floor,
+      client:
+        generator.note === undefined
+          ? { kind: generator.kind }
+          : { kind: generator.kind, note: generator.note },
       jobs: { succeeded: stats.succeeded, failed: stats.failed, unfinished: stats.queued + stats.running },
       runRequests: { named: named.total, all: all.total, byRoute: Object.fromEntries(all.byRoute) },
       naive: naiveRequests(),
@@ -281,6 +367,7 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
   } finally {
     nock.cleanAll();
     nock.enableNetConnect();
+    rmSync(generator.dir, { recursive: true, force: true });
   }
 }
 
@@ -288,19 +375,28 @@ function print(result: WebhookBenchResult): void {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const line = (l: AckLatency) =>
     `p50 ${ms(l.p50)}  p99 ${ms(l.p99)}  max ${ms(l.max)}  statuses ${JSON.stringify(l.statuses)}`;
+  const client =
+    result.client.kind === "native"
+      ? "native client (bench/burst-client.c)"
+      : `Node.js client: ${result.client.note ?? ""}; its own CPU inflates these figures`;
+  const bursts = (l: AckLatency) => l.perBurstP99.map((p) => p.toFixed(1)).join(", ");
   console.log(
-    "Webhook acknowledgement (Specwright's webhook server on 127.0.0.1; client in its own process; jobs on a slow scripted engine)",
+    `Webhook acknowledgement (Specwright's webhook server on 127.0.0.1; ${client} in its own process; jobs on a slow scripted engine)`,
   );
-  console.log(`  burst: ${result.deliveries} at once          ${line(result.burst)}  (target p99 < 50 ms)`);
+  console.log(
+    `  burst: ${BURSTS.count} × ${result.deliveries} at once    ${line(result.burst)}  (target p99 < 50 ms)`,
+  );
+  console.log(`         p99 of each burst: ${bursts(result.burst)} ms`);
   console.log(
     `  paced: ${result.deliveries} at ${result.paced.ratePerSecond}/s         ${line(result.paced)}  (target p99 < 50 ms)`,
   );
   console.log(
-    `  floor (a server that only answers 200): burst p50 ${ms(result.floor.burst.p50)}  p99 ${ms(result.floor.burst.p99)}; ` +
-      `paced p99 ${ms(result.floor.paced.p99)}  (this client on this machine)`,
+    `  floor (a server that only answers 200): burst p50 ${ms(result.floor.burst.p50)}  p99 ${ms(result.floor.burst.p99)} ` +
+      `(each: ${bursts(result.floor.burst)}); paced p99 ${ms(result.floor.paced.p99)}  (this client on this machine)`,
   );
   console.log(
-    `  jobs: ${result.jobs.succeeded} succeeded, ${result.jobs.failed} failed, ${result.jobs.unfinished} unfinished (incl. 20 warm-up)`,
+    `  jobs: ${result.jobs.succeeded} succeeded, ${result.jobs.failed} failed, ${result.jobs.unfinished} unfinished ` +
+      `(incl. ${WARM_UP.bursts} warm-up bursts)`,
   );
   console.log("GitHub requests per full 13-spec + review run (installation token not counted)");
   console.log(
@@ -323,7 +419,7 @@ function print(result: WebhookBenchResult): void {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const args = process.argv.slice(2);
   if (args[0] === "--client") {
-    await runClient(args[1] ?? "", Number(args[2]), Number(args[3]), Number(args[4]), Number(args[5]));
+    await runNodeClient(args[1] ?? "", Number(args[2]), Number(args[3]), Number(args[4]), Number(args[5]));
   } else {
     print(await runWebhookBench());
   }
