@@ -38,7 +38,8 @@ export class PathEscapeError extends SpecwrightError {
   override readonly name = "PathEscapeError";
   constructor(
     readonly path: string,
-    reason: string,
+    /** Why, e.g. `the symlink points at ../x, outside the repository`. */
+    readonly reason: string,
   ) {
     super(
       `Refused path "${path}": ${reason}`,

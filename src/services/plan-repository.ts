@@ -5,6 +5,7 @@ import { planAgents } from "../core/plan/plan-agents.js";
 import type { Plan } from "../core/plan/plan-types.js";
 import type { AgentSelection } from "../core/plan/select-agents.js";
 import { DEFAULT_SNAPSHOT_LIMITS, type RepoSnapshot } from "../ports/repo-snapshot.js";
+import { findRefusedPaths } from "./find-refused-paths.js";
 
 /**
  * Plans a system-spec run for the repository at the snapshot's commit. No model is called.
@@ -19,11 +20,13 @@ export async function planRepository(options: {
 }): Promise<Plan> {
   const files = createFileIndex(await options.snapshot.listFiles());
   const systemSpecs = resolveSystemSpecs(options.config, files.files);
+  const keyPaths = systemSpecs.agents.flatMap((agent) => agent.keyFiles.map((k) => k.path));
   return planAgents({
     systemSpecs,
     files,
     selection: options.selection,
     promptChars: options.promptChars,
     maxFileBytes: DEFAULT_SNAPSHOT_LIMITS.maxFileBytes,
+    refused: await findRefusedPaths(options.snapshot, files, keyPaths),
   });
 }

@@ -14,6 +14,7 @@ import type { LoadedPrompts } from "../core/prompts/prompt-types.js";
 import type { RunResult } from "../core/run/run-result.js";
 import type { RepoSnapshot } from "../ports/repo-snapshot.js";
 import type { SharedSpecContext } from "./build-system-spec-request.js";
+import { findRefusedPaths } from "./find-refused-paths.js";
 import { planFailures } from "./plan-failures.js";
 import { readSharedSpecContext } from "./read-shared-spec-context.js";
 import { loadEnginePrompts, type SpecEngineDeps } from "./spec-engine-deps.js";
@@ -57,11 +58,13 @@ export async function prepareSystemRun(
   const prompts = await loadEnginePrompts(deps, snapshot, config);
   const index = input.index ?? createFileIndex(await snapshot.listFiles());
   const systemSpecs = resolveSystemSpecs(config, index.files);
+  const keyPaths = systemSpecs.agents.flatMap((agent) => agent.keyFiles.map((k) => k.path));
   const plan = planAgents({
     systemSpecs,
     files: index,
     selection: input.selection,
     promptChars: prompts.systemSpec.text.length,
+    refused: await findRefusedPaths(snapshot, index, keyPaths),
   });
   const order = systemSpecs.agents.map((a) => a.name);
   const declared = new Map(systemSpecs.agents.map((a) => [a.name, a.declaredPhase] as const));

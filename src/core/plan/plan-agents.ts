@@ -15,6 +15,11 @@ export interface PlanInput {
   promptChars: number;
   /** Files larger than this are never read by agents, so they are not counted (default: no limit). */
   maxFileBytes?: number;
+  /**
+   * Key-file paths the snapshot refuses to read, with the reason (a symlink leading outside the
+   * repository): reported as such instead of as missing. See `findRefusedPaths`.
+   */
+  refused?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -101,10 +106,14 @@ export function planAgents(input: PlanInput): Plan {
       const under = files.filesUnder(k.path);
       for (const f of under) if (readable(f)) keyFilesRead.add(f);
       if (under.length === 0) {
+        const refusal = input.refused?.get(k.path);
         problems.push({
           kind: "missing-key-file",
           severity: "error",
-          message: `Agent "${name}" lists key file ${k.path}, which does not exist at this commit. Fix the path or remove it from keyFiles.`,
+          message:
+            refusal === undefined
+              ? `Agent "${name}" lists key file ${k.path}, which does not exist at this commit. Fix the path or remove it from keyFiles.`
+              : `Agent "${name}" lists key file ${k.path}, which agents may not read: ${refusal}. List the file it points at (inside the repository) or remove it from keyFiles.`,
           agent: name,
           path: k.path,
         });

@@ -75,6 +75,28 @@ describe("planAgents", () => {
     );
   });
 
+  it("says why a key file the snapshot refuses cannot be read, instead of calling it missing", () => {
+    const refusedPlan = planAgents({
+      systemSpecs: systemSpecs(agents),
+      files,
+      selection: { names: [], withDependents: false },
+      promptChars: 2000,
+      refused: new Map([
+        ["apps/gateway/src/missing.ts", 'the symlink points at "../../etc/passwd", outside the repository'],
+      ]),
+    });
+    const problem = refusedPlan.problems.find((p) => p.path === "apps/gateway/src/missing.ts");
+    expect(problem).toMatchObject({ kind: "missing-key-file", severity: "error", agent: "sessions-gateway" });
+    expect(problem?.message).toBe(
+      'Agent "sessions-gateway" lists key file apps/gateway/src/missing.ts, which agents may not read: ' +
+        'the symlink points at "../../etc/passwd", outside the repository. ' +
+        "List the file it points at (inside the repository) or remove it from keyFiles.",
+    );
+    expect(plan.problems.find((p) => p.path === "apps/gateway/src/missing.ts")?.message).toContain(
+      "which does not exist at this commit",
+    );
+  });
+
   it("estimates input tokens from prompt, context, reads and key files", () => {
     const context = 4000 + 1000 + 3000;
     expect(plan.agents[0]?.estimatedInputTokens).toBe(estimateTokens(2000 + context + 800 + 300));
