@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 import type { Probot } from "probot";
 import type { SpecwrightApp } from "../app.js";
 import { createWebhookMiddleware, DEFAULT_WEBHOOK_PATH } from "./create-webhook-middleware.js";
 import { startWebhookProxy, type WebhookProxy } from "./start-webhook-proxy.js";
+import { trackDeliveries } from "./track-deliveries.js";
 
 /** Options of `startSpecwrightServer`. */
 export interface SpecwrightServerOptions {
@@ -62,14 +63,7 @@ export async function startSpecwrightServer(options: SpecwrightServerOptions): P
     },
   });
 
-  // Every connection counts as a delivery in flight from its accept until its first answer (its
-  // request may not be parsed yet), later requests on a kept-alive connection from their start.
-  const { activity } = specwright;
-  const unanswered = new WeakMap<Socket, () => void>();
   const server = createServer((request, response) => {
-    const end = unanswered.get(request.socket) ?? activity.begin();
-    unanswered.delete(request.socket);
-    response.once("close", end);
     if (request.method === "GET" && pathOf(request) === "/ping") return answer(response, 200, "PONG");
     webhooks(request, response).then(
       (handled) => {
@@ -83,11 +77,8 @@ export async function startSpecwrightServer(options: SpecwrightServerOptions): P
     );
   });
 
-  server.on("connection", (socket: Socket) => {
-    const end = activity.begin();
-    unanswered.set(socket, end);
-    socket.once("close", end);
-  });
+  // Jobs hold their work while deliveries are being answered (see createDeliveryActivity).
+  trackDeliveries(server, specwright.activity);
 
   const host = options.host ?? "localhost";
   await new Promise<void>((resolve, reject) => {

@@ -258,6 +258,42 @@ describe("acknowledgements before job work", () => {
     expect(specwright.activity.inFlight).toBe(0);
   });
 
+  it("stops counting a pipelined request when its connection dies before it is answered", async () => {
+    const { specwright, url } = await startServer(60_000);
+    const { hostname, port } = new URL(url);
+    const body = "{}";
+    const post = [
+      "POST /api/github/webhooks HTTP/1.1",
+      "host: x",
+      "content-type: application/json",
+      "x-github-event: issues",
+      "x-github-delivery: pipelined",
+      "x-hub-signature-256: sha256=00",
+      `content-length: ${body.length}`,
+      "",
+      body,
+    ].join("\r\n");
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const socket = connect(Number(port), hostname);
+      socket.on("error", () => undefined);
+      await new Promise<void>((resolve) => socket.once("connect", resolve));
+      socket.write(post.repeat(4), () => socket.destroy());
+      await new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    }
+    await expect.poll(() => specwright.activity.inFlight).toBe(0);
+  });
+
+  it("stops counting a connection that sends no request within a second", async () => {
+    const { specwright, url } = await startServer(60_000);
+    const silent = await openConnection(url);
+    try {
+      await expect.poll(() => specwright.activity.inFlight).toBe(1);
+      await expect.poll(() => specwright.activity.inFlight, { timeout: 3000 }).toBe(0);
+    } finally {
+      silent.destroy();
+    }
+  });
+
   it("lets held job work go after maxHoldMs, so a connection that never sends cannot stall jobs", async () => {
     github = createGithubMock().admittedCommand(ORBIT_CONFIG).createComment(12);
     const { specwright, url } = await startServer(20);

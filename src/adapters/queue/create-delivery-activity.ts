@@ -27,6 +27,8 @@ export interface DeliveryActivity {
    */
   whenQuiet(): Promise<void>;
   readonly inFlight: number;
+  /** Job work waiting in `whenQuiet` right now. */
+  readonly waiting: number;
 }
 
 /**
@@ -109,6 +111,10 @@ export function createDeliveryActivity(options: DeliveryActivityOptions = {}): D
 
     get inFlight() {
       return inFlight;
+    },
+
+    get waiting() {
+      return waiters.length;
     },
   };
 }

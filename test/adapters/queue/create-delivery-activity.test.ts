@@ -103,17 +103,21 @@ describe("createDeliveryActivity", () => {
     expect(activity.inFlight).toBe(1);
   });
 
-  it("does not release a timed-out waiter twice or keep it for the next quiet turn", async () => {
+  it("forgets a waiter its maxHoldMs released, and clears the timer of one released when quiet", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    const activity = createDeliveryActivity({ maxHoldMs: 10 });
+    const activity = createDeliveryActivity({ maxHoldMs: 10, quietMs: 0 });
     const end = activity.begin();
-    let releases = 0;
-    void activity.whenQuiet().then(() => (releases += 1));
+    const timedOut = watch(activity.whenQuiet());
+    expect([activity.waiting, vi.getTimerCount()]).toEqual([1, 1]);
     await vi.advanceTimersByTimeAsync(10);
+    expect([timedOut.released, activity.waiting, vi.getTimerCount()]).toEqual([true, 0, 0]);
+
+    const quiet = watch(activity.whenQuiet());
+    expect([activity.waiting, vi.getTimerCount()]).toEqual([1, 1]);
     end();
     await nextTurn();
     await nextTurn();
-    expect(releases).toBe(1);
+    expect([quiet.released, activity.waiting, vi.getTimerCount()]).toEqual([true, 0, 0]);
   });
 
   it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])("rejects maxHoldMs or quietMs %s", (value) => {
