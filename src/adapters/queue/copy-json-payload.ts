@@ -26,23 +26,27 @@ function copyValue(value: unknown, where: string, ancestors: Set<object>): unkno
     if (!Number.isFinite(value)) fail(where, String(value));
     return Object.is(value, -0) ? 0 : value;
   }
-  if (typeof value !== "object") fail(where, `a ${typeof value}`);
+  if (typeof value !== "object")
+    fail(where, typeof value === "undefined" ? "undefined" : `a ${typeof value}`);
   if (ancestors.has(value)) fail(where, "a circular reference");
   ancestors.add(value);
+  const proto: unknown = Object.getPrototypeOf(value);
+  const isArray = Array.isArray(value);
+  if (isArray ? proto !== Array.prototype : proto !== Object.prototype && proto !== null) {
+    const name = (value as { constructor?: { name?: string } }).constructor?.name;
+    fail(where, name === undefined ? "an object with a custom prototype" : `an instance of ${name}`);
+  }
   let copy: unknown[] | Record<string, unknown>;
-  if (Array.isArray(value)) {
-    copy = value.map((item: unknown, index) => {
-      if (item === undefined) fail(`${where}[${index}]`, "undefined");
-      return copyValue(item, `${where}[${index}]`, ancestors);
-    });
-  } else {
-    const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
-      fail(
-        where,
-        `an instance of ${(value as { constructor?: { name?: string } }).constructor?.name ?? "a class"}`,
-      );
+  if (isArray) {
+    const array = value as readonly unknown[];
+    copy = new Array<unknown>(array.length);
+    // Indices, not `map`: a hole is refused like an explicit `undefined` (JSON would write null).
+    for (let index = 0; index < array.length; index++) {
+      const item = array[index];
+      if (item === undefined) fail(`${where}[${index}]`, index in array ? "undefined" : "a hole");
+      copy[index] = copyValue(item, `${where}[${index}]`, ancestors);
     }
+  } else {
     const object: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       if (item === undefined) continue;

@@ -5,6 +5,7 @@ import { SpecwrightError } from "../../../src/core/errors.js";
 class Client {
   token = "x";
 }
+class Stack extends Array<number> {}
 
 describe("copyJsonPayload", () => {
   it.each<{ what: string; payload: unknown }>([
@@ -51,6 +52,19 @@ describe("copyJsonPayload", () => {
     { what: "undefined in an array", payload: { a: [1, undefined] }, message: "payload.a[1] is undefined" },
     { what: "a circular reference", payload: circular, message: "payload.self is a circular reference" },
     { what: "a symbol", payload: { s: Symbol("x") }, message: "payload.s is a symbol" },
+    // eslint-disable-next-line no-sparse-arrays
+    { what: "a hole in an array", payload: { a: [1, , 3] }, message: "payload.a[1] is a hole" },
+    {
+      what: "an Array subclass",
+      payload: { a: Stack.from([1]) },
+      message: "payload.a is an instance of Stack",
+    },
+    {
+      what: "an array without the Array prototype",
+      payload: { a: Object.setPrototypeOf([1], null) as unknown },
+      message: "payload.a is an object with a custom prototype",
+    },
+    { what: "undefined itself", payload: undefined, message: "payload is undefined" },
   ])("refuses $what, naming where it is", ({ payload, message }) => {
     expect(() => copyJsonPayload(payload)).toThrow(SpecwrightError);
     expect(() => copyJsonPayload(payload)).toThrow(message);
