@@ -15,6 +15,7 @@
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,8 +34,10 @@ struct request {
   uint32_t written;
   int fd;
   double started;
-  double latency;
+  double latency; /* to the first bytes of the answer; 0 until they arrive */
   int status;
+  char head[16]; /* the first bytes of the answer, until the status code is in */
+  int head_length;
   int done;
 };
 
@@ -82,9 +85,16 @@ static void start(struct request *r, int epoll, const struct sockaddr_in *addres
   if (epoll_ctl(epoll, EPOLL_CTL_ADD, r->fd, &event) < 0) fail("epoll_ctl");
 }
 
-static void finish(struct request *r, int epoll, double at, int status) {
-  r->latency = at - r->started;
-  r->status = status;
+/* The status code of "HTTP/1.x NNN", once the first 12 bytes are in; 0 otherwise. */
+static int status_of(const struct request *r) {
+  if (r->head_length < 12 || strncmp(r->head, "HTTP/1.", 7) != 0) return 0;
+  char code[4] = {r->head[9], r->head[10], r->head[11], '\0'};
+  return atoi(code);
+}
+
+static void finish(struct request *r, int epoll, double at) {
+  if (r->latency == 0) r->latency = at - r->started;
+  r->status = status_of(r);
   r->done = 1;
   epoll_ctl(epoll, EPOLL_CTL_DEL, r->fd, NULL);
   close(r->fd);
@@ -98,6 +108,8 @@ int main(int argc, char **argv) {
   struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons((uint16_t)atoi(argv[1]))};
   inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
   double gap = atof(argv[3]);
+  /* A server that closes a connection before reading the request must not kill the client. */
+  signal(SIGPIPE, SIG_IGN);
   int count = 0;
   struct request *requests = read_requests(argv[2], &count);
   int epoll = epoll_create1(0);
@@ -122,7 +134,7 @@ int main(int argc, char **argv) {
       if ((events[i].events & EPOLLOUT) && r->written < r->length) {
         ssize_t n = write(r->fd, r->bytes + r->written, r->length - r->written);
         if (n < 0 && errno != EAGAIN) {
-          finish(r, epoll, at, 0);
+          finish(r, epoll, at);
           done++;
           continue;
         }
@@ -133,15 +145,16 @@ int main(int argc, char **argv) {
         }
       }
       if (events[i].events & (EPOLLIN | EPOLLERR | EPOLLHUP)) {
-        ssize_t n = read(r->fd, buffer, sizeof buffer - 1);
+        ssize_t n = read(r->fd, buffer, sizeof buffer);
         if (n < 0 && errno == EAGAIN) continue;
-        int status = 0;
-        if (n >= 12 && strncmp(buffer, "HTTP/1.", 7) == 0) {
-          buffer[12] = '\0';
-          status = atoi(buffer + 9);
+        if (n > 0 && r->latency == 0) r->latency = at - r->started;
+        for (ssize_t k = 0; k < n && r->head_length < (int)sizeof r->head; k++)
+          r->head[r->head_length++] = buffer[k];
+        /* Done once the status code is in, or the connection ended or failed without it. */
+        if (n <= 0 || r->head_length >= 12) {
+          finish(r, epoll, at);
+          done++;
         }
-        finish(r, epoll, at, status);
-        done++;
       }
     }
     if (at - began > TIMEOUT_MS + gap * count) {
