@@ -5,7 +5,8 @@
  * lists its folder, reads two files and submits a ~300-line spec that passes the checks.
  *
  * Reports:
- * - full-run wall time against the critical path of the phase DAG (target ≤ 1.1×). Agents run
+ * - full-run wall time against the critical path of the phase DAG (target ≤ 1.1×), in a warm
+ *   process (after a first run, reported as well: it also pays for loading modules). Agents run
  *   phase by phase (each phase is given every earlier phase's specs), so the headline critical
  *   path is the sum over the phases of the slowest agent's configured latency × turns; the same
  *   DAG weighted with the agents' measured durations is shown as a secondary figure;
@@ -275,6 +276,13 @@ async function runOnce(concurrency: number, scale: number): Promise<GenerateBenc
 }
 
 export interface GenerateBenchResult {
+  /**
+   * The first run in the process (concurrency 8): it also pays for loading the SDK, fetch and
+   * the engine's modules and for their first, unoptimised executions. It is the warm-up of the
+   * measured runs, and is reported next to them.
+   */
+  cold: GenerateBenchRun;
+  /** The headline: concurrency 8 in a warm process, as a long-running server runs jobs. */
   parallel: GenerateBenchRun;
   serial: GenerateBenchRun;
   /** Critical path of the phase DAG from the configured latencies (per phase, the slowest agent's turns × latency). */
@@ -283,12 +291,17 @@ export interface GenerateBenchResult {
   measuredCriticalMs: number;
 }
 
-/** Runs the 13-agent job with concurrency 8, then one by one. */
+/**
+ * Runs the 13-agent job with concurrency 8 twice (a cold and a warm process; each run has its own
+ * fake server, so no run sees another's prompt cache), then one by one.
+ */
 export async function runGenerateBench(scale = 1): Promise<GenerateBenchResult> {
+  const cold = await runOnce(8, scale);
   const parallel = await runOnce(8, scale);
   const serial = await runOnce(1, scale);
   const durations = new Map(parallel.result.agents.map((a) => [a.name, a.durationMs] as const));
   return {
+    cold,
     parallel,
     serial,
     configuredCriticalMs: phaseCriticalPath((name) => TURNS * turnLatency(name, scale)),
@@ -303,7 +316,7 @@ async function main(): Promise<void> {
   const scaleArg = process.argv.indexOf("--scale");
   const scale = scaleArg > 0 ? Number(process.argv[scaleArg + 1] ?? 1) || 1 : 1;
   const r = await runGenerateBench(scale);
-  const { parallel, serial } = r;
+  const { cold, parallel, serial } = r;
   const ok = parallel.result.agents.filter((a) => a.status === "succeeded").length;
   console.log(
     `generate bench: ${AGENTS.length} agents in 3 phases (2/6/5), ${TURNS} turns each, latency ${turnLatency(AGENTS[0]?.name ?? "", scale)}–${Math.max(...AGENTS.map((a) => turnLatency(a.name, scale)))} ms per turn, fake model server`,
@@ -314,6 +327,10 @@ async function main(): Promise<void> {
   console.log(
     `  wall time  ${secs(parallel.wallMs)} (concurrency 8) vs critical path of the phase DAG ${secs(r.configuredCriticalMs)} (configured latencies)` +
       `  ratio ${(parallel.wallMs / r.configuredCriticalMs).toFixed(2)}×  target ≤ ${TARGET_CRITICAL_PATH_RATIO}×`,
+  );
+  console.log(
+    `             first run in a fresh process ${secs(cold.wallMs)}  ratio ${(cold.wallMs / r.configuredCriticalMs).toFixed(2)}× ` +
+      "(also loads the SDK, fetch and the engine's modules; the run above is the second)",
   );
   console.log(
     `             vs ${secs(r.measuredCriticalMs)} from the agents' measured durations  ratio ${(parallel.wallMs / r.measuredCriticalMs).toFixed(2)}× (secondary: includes the engine's own time per agent)`,
