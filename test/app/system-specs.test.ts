@@ -33,17 +33,53 @@ const app = () =>
 
 const happy = (name: OrbitAgent, file: string) => [readFile(file), submitSpec(orbitSpec(name))];
 
+/**
+ * GitHub up to the first commit of a `/spec regenerate all` commented on issue #12 of a repo
+ * with no Specwright branch yet: admitted, files read, progress comment posted.
+ */
+const freshRunOnIssue12 = () =>
+  createGithubMock()
+    .admittedCommand(ORBIT_CONFIG)
+    .files(MAIN_SHA, orbitFiles())
+    .issueComments(12, [])
+    .createComment(12, "progress")
+    .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [BRANCH]: undefined });
+
+/** A spec file as an agent wrote it. */
+const writtenSpec = (name: string) => ({
+  path: `docs/specs/${name}.md`,
+  content: `# ${name}\n`,
+  author: name,
+});
+
+/**
+ * A scripted engine whose run announces `queued`, settles each phase with the specs of
+ * `phases` (phase n: every spec up to it), then throws `failure`, as a run that fails after
+ * its checkpoints.
+ */
+function engineFailingAfter(
+  phases: readonly (readonly string[])[],
+  failure: string,
+  queued: readonly { name: string; phase: number }[] = [],
+) {
+  const scripted = createScriptedEngine();
+  return {
+    ...scripted,
+    async generateSystemSpecs(request: Parameters<typeof scripted.generateSystemSpecs>[0]) {
+      for (const a of queued) request.onProgress?.({ type: "agent-queued", agent: a.name, phase: a.phase });
+      for (const [i, names] of phases.entries())
+        await request.onPhaseSettled?.(i + 1, names.map(writtenSpec));
+      throw new Error(failure);
+    },
+  };
+}
+
 let github: GithubMock;
 afterEach(() => github?.close());
 
 describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)", () => {
   it("coalesces two identical commands into one run: phase checkpoints, one PR, review, check run, progress", async () => {
-    github = createGithubMock()
-      .admittedCommand(ORBIT_CONFIG)
-      .files(MAIN_SHA, orbitFiles())
-      .issueComments(12, [])
-      .createComment(12, "progress")
-      .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [BRANCH]: undefined })
+    github = freshRunOnIssue12()
       .commit(BRANCH, { tree: sha("t1"), commit: sha("c1") }, "create")
       .commit(BRANCH, { tree: sha("t2"), commit: sha("c2") }, "update")
       .commit(BRANCH, { tree: sha("t3"), commit: sha("c3") }, "update")
@@ -249,26 +285,14 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
   });
 
   it("opens the PR when the engine throws after phase checkpoints: it says the run failed partway and how to finish it", async () => {
-    const scripted = createScriptedEngine();
-    const written = (name: string) => ({
-      path: `docs/specs/${name}.md`,
-      content: `# ${name}\n\nChecked in by the checkpoint.\n`,
-      author: name,
-    });
-    const engine = {
-      ...scripted,
-      async generateSystemSpecs(request: Parameters<typeof scripted.generateSystemSpecs>[0]) {
-        await request.onPhaseSettled?.(1, [written("catalog"), written("cart")]);
-        await request.onPhaseSettled?.(2, [written("catalog"), written("cart"), written("checkout")]);
-        throw new Error("socket hang up while phase 3 was streaming");
-      },
-    };
-    github = createGithubMock()
-      .admittedCommand(ORBIT_CONFIG)
-      .files(MAIN_SHA, orbitFiles())
-      .issueComments(12, [])
-      .createComment(12, "progress")
-      .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [BRANCH]: undefined })
+    const engine = engineFailingAfter(
+      [
+        ["catalog", "cart"],
+        ["catalog", "cart", "checkout"],
+      ],
+      "socket hang up while phase 3 was streaming",
+    );
+    github = freshRunOnIssue12()
       .commit(BRANCH, { tree: sha("t1"), commit: sha("c1") }, "create")
       .commit(BRANCH, { tree: sha("t2"), commit: sha("c2") }, "update")
       .createPull(42, sha("c2"))
@@ -300,31 +324,15 @@ describe("/spec regenerate all, end to end (GitHub and Anthropic through nock)",
   });
 
   it("commits the last phase on its own when the run throws after it (that phase has no checkpoint of its own)", async () => {
-    const scripted = createScriptedEngine();
-    const written = (name: string) => ({
-      path: `docs/specs/${name}.md`,
-      content: `# ${name}\n`,
-      author: name,
-    });
-    const agents = [
-      { name: "catalog", phase: 1 },
-      { name: "checkout", phase: 2 },
-    ];
-    const engine = {
-      ...scripted,
-      async generateSystemSpecs(request: Parameters<typeof scripted.generateSystemSpecs>[0]) {
-        for (const a of agents) request.onProgress?.({ type: "agent-queued", agent: a.name, phase: a.phase });
-        await request.onPhaseSettled?.(1, [written("catalog")]);
-        await request.onPhaseSettled?.(2, [written("catalog"), written("checkout")]);
-        throw new Error("the snapshot could not be read for the review");
-      },
-    };
-    github = createGithubMock()
-      .admittedCommand(ORBIT_CONFIG)
-      .files(MAIN_SHA, orbitFiles())
-      .issueComments(12, [])
-      .createComment(12, "progress")
-      .heads({ main: { sha: MAIN_SHA, tree: MAIN_TREE }, [BRANCH]: undefined })
+    const engine = engineFailingAfter(
+      [["catalog"], ["catalog", "checkout"]],
+      "the snapshot could not be read for the review",
+      [
+        { name: "catalog", phase: 1 },
+        { name: "checkout", phase: 2 },
+      ],
+    );
+    github = freshRunOnIssue12()
       .commit(BRANCH, { tree: sha("t1"), commit: sha("c1") }, "create")
       .commit(BRANCH, { tree: sha("t2"), commit: sha("c2") }, "update")
       .createPull(43, sha("c2"))
