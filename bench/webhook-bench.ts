@@ -341,7 +341,7 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
     });
     const { burst, paced } = await measure(generator, server.webhookUrl, deliveries, ratePerSecond);
     await Promise.race([
-      app.queue.onIdle(),
+      server.whenReceived().then(() => app.queue.onIdle()),
       new Promise((r) => setTimeout(r, options.maxWaitMs ?? 180_000).unref()),
     ]);
     const stats = app.queue.stats();

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { redactSecrets } from "../core/redact-secrets.js";
-import type { NamedWebhookDelivery } from "../handlers/handle-webhook.js";
-import type { HandlerOutcome } from "../handlers/handler-types.js";
+import type { Acceptance, VerifiedDelivery } from "./create-delivery-inbox.js";
 import { readRequestBody } from "./read-request-body.js";
 import { verifyWebhookSignature } from "./verify-webhook-signature.js";
 
@@ -23,8 +22,11 @@ export interface WebhookMiddlewareOptions {
   secret: string;
   /** The path deliveries are POSTed to (default `/api/github/webhooks`). */
   path?: string;
-  /** Validates a verified delivery and enqueues its job; must not wait for the job. */
-  receive(delivery: NamedWebhookDelivery): Promise<HandlerOutcome>;
+  /**
+   * Takes a verified delivery: parses and receives it (validate + enqueue, never waiting for the
+   * job), or defers that (see `createDeliveryInbox`).
+   */
+  accept(delivery: VerifiedDelivery): Promise<Acceptance>;
   log: WebhookLog;
   /** Largest accepted body (default 25 MB, GitHub's own cap). */
   maxBodyBytes?: number;
@@ -52,17 +54,18 @@ function header(request: IncomingMessage, name: string): string | undefined {
 const trimSlashes = (path: string) => path.replace(/\/+$/, "") || "/";
 
 /**
- * Specwright's webhook endpoint: reads the body, verifies `X-Hub-Signature-256`, parses the
- * JSON, hands the delivery to `receive` (validate + enqueue, no GitHub request) and answers
- * 200 with what happened (`queued`, `coalesced`, `duplicate-delivery` or `ignored: <why>`,
- * visible in the app's delivery log). Nothing else runs per delivery: no client, no logger is
- * created; jobs authenticate when they run. Bad signature 401 (nothing runs), missing headers
- * or invalid JSON 400, wrong content type 415, body over the limit 413, a failing `receive` 500.
+ * Specwright's webhook endpoint: reads the body, verifies `X-Hub-Signature-256`, hands the
+ * delivery to `accept` and answers with what happened, visible in the app's delivery log: 200
+ * with the handler's outcome (`queued`, `coalesced`, `duplicate-delivery` or `ignored: <why>`),
+ * or 202 when the delivery is received after a burst it arrived in. Nothing else runs per
+ * delivery: no client, no logger is created; jobs authenticate when they run. Bad signature 401
+ * (nothing runs), missing headers or invalid JSON 400, wrong content type 415, body over the
+ * limit 413, a failing `accept` 500.
  */
 export function createWebhookMiddleware(options: WebhookMiddlewareOptions): WebhookMiddleware {
   const path = trimSlashes(options.path ?? DEFAULT_WEBHOOK_PATH);
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const { secret, receive, log } = options;
+  const { secret, accept, log } = options;
   if (secret === "") throw new Error("The webhook secret must not be empty: set WEBHOOK_SECRET");
 
   return async (request, response) => {
@@ -103,15 +106,13 @@ export function createWebhookMiddleware(options: WebhookMiddlewareOptions): Webh
       log.warn({ delivery: id, event: name }, "webhook rejected: signature does not match");
       return reply(response, 401, "Signature does not match the payload and the webhook secret\n");
     }
-    let payload: unknown;
     try {
-      payload = JSON.parse(text);
-    } catch {
-      return reply(response, 400, "Invalid JSON\n");
-    }
-
-    try {
-      const outcome = await receive({ id, name, payload });
+      const acceptance = await accept({ id, name, body: text });
+      if (acceptance.kind === "invalid-json") return reply(response, 400, "Invalid JSON\n");
+      if (acceptance.kind === "deferred") {
+        return reply(response, 202, "accepted: handled once the deliveries arriving with it are answered\n");
+      }
+      const { outcome } = acceptance;
       return reply(
         response,
         200,

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Probot } from "probot";
 import type { SpecwrightApp } from "../app.js";
+import { createDeliveryInbox } from "./create-delivery-inbox.js";
 import { createWebhookMiddleware, DEFAULT_WEBHOOK_PATH } from "./create-webhook-middleware.js";
 import { startWebhookProxy, type WebhookProxy } from "./start-webhook-proxy.js";
 import { trackDeliveries } from "./track-deliveries.js";
@@ -27,7 +28,15 @@ export interface SpecwrightServer {
   /** Where GitHub delivers webhooks, e.g. `http://127.0.0.1:3000/api/github/webhooks`. */
   webhookUrl: string;
   port: number;
-  /** Stops the proxy and the server (open connections included); queued jobs are not awaited. */
+  /**
+   * Resolves once every delivery answered `202` (deferred, see `createDeliveryInbox`) has been
+   * received, i.e. its job is queued.
+   */
+  whenReceived(): Promise<void>;
+  /**
+   * Stops the proxy and the server (open connections included), then receives the deliveries
+   * still deferred; queued jobs are not awaited.
+   */
   close(): Promise<void>;
 }
 
@@ -43,8 +52,8 @@ function answer(response: ServerResponse, status: number, text: string): void {
 
 /**
  * Loads Specwright into `probot` and serves it on node:http: `POST <webhookPath>` through
- * Specwright's webhook middleware (verify, parse, validate, enqueue, answer; no per-event
- * Octokit or logger), `GET /ping` → `PONG` (health checks, as Probot's server), 404 otherwise.
+ * Specwright's webhook middleware (verify, parse, validate, enqueue, answer; in a burst,
+ * answer first and parse after, see `createDeliveryInbox`; no per-event Octokit or logger), `GET /ping` → `PONG` (health checks, as Probot's server), 404 otherwise.
  * Jobs authenticate through `probot` when they run. With `webhookProxyUrl`, relays a smee.io
  * channel to the webhook path, as `probot run` does.
  */
@@ -53,14 +62,20 @@ export async function startSpecwrightServer(options: SpecwrightServerOptions): P
   await probot.load(specwright.app);
   const log = probot.log;
   const webhookPath = options.webhookPath ?? DEFAULT_WEBHOOK_PATH;
+  const problems = {
+    warn: (details: Record<string, unknown>, message: string) => log.warn(details, message),
+    error: (details: Record<string, unknown>, message: string) => log.error(details, message),
+  };
+  const inbox = createDeliveryInbox({
+    receive: specwright.receive,
+    activity: specwright.activity,
+    log: problems,
+  });
   const webhooks = createWebhookMiddleware({
     secret: options.secret,
     path: webhookPath,
-    receive: specwright.receive,
-    log: {
-      warn: (details, message) => log.warn(details, message),
-      error: (details, message) => log.error(details, message),
-    },
+    accept: (delivery) => inbox.accept(delivery),
+    log: problems,
   });
 
   const server = createServer((request, response) => {
@@ -115,11 +130,14 @@ export async function startSpecwrightServer(options: SpecwrightServerOptions): P
   return {
     webhookUrl,
     port: address.port,
-    close: () =>
-      new Promise((resolve, reject) => {
+    whenReceived: () => inbox.whenDrained(),
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         proxy?.close();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+      await inbox.whenDrained();
+    },
   };
 }

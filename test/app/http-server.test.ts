@@ -232,7 +232,7 @@ async function openConnection(url: string): Promise<Socket> {
 }
 
 describe("acknowledgements before job work", () => {
-  it("holds a queued job while another delivery is still arriving, and runs it once that one is answered", async () => {
+  it("answers a delivery that arrives during another at once, and receives and runs it once that one is answered", async () => {
     github = createGithubMock().admittedCommand(ORBIT_CONFIG).createComment(12);
     const { specwright, url } = await startServer(60_000);
     const arriving = await openConnection(url);
@@ -245,17 +245,43 @@ describe("acknowledgements before job work", () => {
       body,
       signature: signBody(body, WEBHOOK_SECRET),
     });
-    expect(await response.text()).toBe("queued\n");
+    expect([response.status, await response.text()]).toEqual([
+      202,
+      "accepted: handled once the deliveries arriving with it are answered\n",
+    ]);
+    // Long enough for the help job to finish many times over if it were not held.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(specwright.queue.stats()).toMatchObject({ queued: 0, running: 0, succeeded: 0 });
+    expect(github.scope.pendingMocks()).toHaveLength(github.scope.activeMocks().length);
+
+    arriving.destroy();
+    await server?.whenReceived();
+    await specwright.queue.onIdle();
+    expect(specwright.queue.stats()).toMatchObject({ succeeded: 1, failed: 0 });
+    expect(github.scope.isDone()).toBe(true);
+    expect(specwright.activity.inFlight).toBe(0);
+  });
+
+  it("holds a queued job's start and GitHub requests while a delivery is in flight", async () => {
+    github = createGithubMock().admittedCommand(ORBIT_CONFIG).createComment(12);
+    const specwright = createSpecwrightApp({ env: {}, botLogin: "specwright[bot]", maxHoldMs: 60_000 });
+    await createTestProbot().load(specwright.app);
+    const delivery = specwright.activity.begin();
+    const outcome = await specwright.receive({
+      id: "held-job",
+      name: "issue_comment",
+      payload: JSON.parse(comment("/spec help")) as unknown,
+    });
+    expect(outcome.status).toBe("queued");
     // Long enough for the help job to finish many times over if it were not held.
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(specwright.queue.stats()).toMatchObject({ running: 1, succeeded: 0 });
     expect(github.scope.pendingMocks()).toHaveLength(github.scope.activeMocks().length);
 
-    arriving.destroy();
+    delivery();
     await specwright.queue.onIdle();
     expect(specwright.queue.stats()).toMatchObject({ succeeded: 1, failed: 0 });
     expect(github.scope.isDone()).toBe(true);
-    expect(specwright.activity.inFlight).toBe(0);
   });
 
   it("stops counting a pipelined request when its connection dies before it is answered", async () => {
@@ -306,6 +332,7 @@ describe("acknowledgements before job work", () => {
         body,
         signature: signBody(body, WEBHOOK_SECRET),
       });
+      await server?.whenReceived();
       await specwright.queue.onIdle();
       expect(specwright.queue.stats()).toMatchObject({ succeeded: 1, failed: 0 });
       expect(github.scope.isDone()).toBe(true);

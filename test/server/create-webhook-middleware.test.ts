@@ -1,8 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import type { NamedWebhookDelivery } from "../../src/handlers/handle-webhook.js";
-import type { HandlerOutcome } from "../../src/handlers/handler-types.js";
+import type { Acceptance, VerifiedDelivery } from "../../src/server/create-delivery-inbox.js";
 import {
   createWebhookMiddleware,
   type WebhookMiddlewareOptions,
@@ -16,15 +15,17 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function serve(options: Partial<WebhookMiddlewareOptions> = {}) {
-  const received: NamedWebhookDelivery[] = [];
+const QUEUED: Acceptance = { kind: "handled", outcome: { status: "queued", jobId: "job-1", key: "k" } };
+
+async function serve(options: Partial<WebhookMiddlewareOptions> = {}, acceptance: Acceptance = QUEUED) {
+  const received: VerifiedDelivery[] = [];
   const logged: { level: string; details: Record<string, unknown>; message: string }[] = [];
   const middleware = createWebhookMiddleware({
     secret: SECRET,
     path: "/hooks/",
-    receive: (delivery): Promise<HandlerOutcome> => {
+    accept: (delivery) => {
       received.push(delivery);
-      return Promise.resolve({ status: "queued", jobId: "job-1", key: "k" });
+      return Promise.resolve(acceptance);
     },
     log: {
       warn: (details, message) => logged.push({ level: "warn", details, message }),
@@ -46,11 +47,37 @@ const deliver = (url: string, body: string, id = "d-1") =>
   postWebhook(url, { name: "push", id, body, signature: signBody(body, SECRET) });
 
 describe("createWebhookMiddleware", () => {
-  it("hands a verified delivery to receive with its event name, delivery id and parsed body", async () => {
+  it("hands a verified delivery to accept with its event name, delivery id and body as signed", async () => {
     const { url, received } = await serve();
     const response = await deliver(`${url}?source=github`, '{"ref":"refs/heads/main"}', "d-77");
     expect([response.status, await response.text()]).toEqual([200, "queued\n"]);
-    expect(received).toEqual([{ id: "d-77", name: "push", payload: { ref: "refs/heads/main" } }]);
+    expect(received).toEqual([{ id: "d-77", name: "push", body: '{"ref":"refs/heads/main"}' }]);
+  });
+
+  it.each<[string, Acceptance, number, string]>([
+    [
+      "an ignored delivery",
+      { kind: "handled", outcome: { status: "ignored", reason: "push to a branch" } },
+      200,
+      "ignored: push to a branch\n",
+    ],
+    [
+      "a coalesced one",
+      { kind: "handled", outcome: { status: "coalesced", jobId: "j", key: "k" } },
+      200,
+      "coalesced\n",
+    ],
+    [
+      "a deferred one",
+      { kind: "deferred", ahead: 3 },
+      202,
+      "accepted: handled once the deliveries arriving with it are answered\n",
+    ],
+    ["a body that is not JSON", { kind: "invalid-json" }, 400, "Invalid JSON\n"],
+  ])("answers %s with what accept made of it", async (_, acceptance, status, text) => {
+    const { url } = await serve({}, acceptance);
+    const response = await deliver(url, "{}");
+    expect([response.status, await response.text()]).toEqual([status, text]);
   });
 
   it("leaves other paths to the next handler", async () => {
@@ -98,10 +125,9 @@ describe("createWebhookMiddleware", () => {
     expect(received).toEqual([]);
   });
 
-  it("answers 500 when receive fails and logs the error with credentials redacted", async () => {
+  it("answers 500 when accept fails and logs the error with credentials redacted", async () => {
     const { url, logged } = await serve({
-      receive: () =>
-        Promise.reject(new Error("enqueue failed with ghs_abcdefghijklmnopqrstuvwxyz0123456789")),
+      accept: () => Promise.reject(new Error("enqueue failed with ghs_abcdefghijklmnopqrstuvwxyz0123456789")),
     });
     const response = await deliver(url, "{}", "d-500");
     expect([response.status, await response.text()]).toEqual([500, "Internal error\n"]);
@@ -113,8 +139,8 @@ describe("createWebhookMiddleware", () => {
 
   it("refuses to be created without a secret", () => {
     const log = { warn: () => undefined, error: () => undefined };
-    const receive = () => Promise.resolve({ status: "ignored" as const, reason: "test" });
-    expect(() => createWebhookMiddleware({ secret: "", receive, log })).toThrow(/WEBHOOK_SECRET/);
+    const accept = () => Promise.resolve(QUEUED);
+    expect(() => createWebhookMiddleware({ secret: "", accept, log })).toThrow(/WEBHOOK_SECRET/);
   });
 
   it("logs a bad signature with the delivery id and event only", async () => {
