@@ -12,6 +12,11 @@ export interface DeliveryActivityOptions {
    * would delay the second.
    */
   quietMs?: number;
+  /**
+   * Told when the first delivery starts (`true`) and when the last one in flight ends
+   * (`false`): how a webhook front process reports its bursts to the process running the jobs.
+   */
+  onBusyChange?: (busy: boolean) => void;
 }
 
 /** Which webhook deliveries are being received or answered right now. */
@@ -81,12 +86,14 @@ export function createDeliveryActivity(options: DeliveryActivityOptions = {}): D
   return {
     begin() {
       inFlight += 1;
+      if (inFlight === 1) options.onBusyChange?.(true);
       let ended = false;
       return () => {
         if (ended) return;
         ended = true;
         inFlight -= 1;
         lastEndAt = performance.now();
+        if (inFlight === 0) options.onBusyChange?.(false);
         if (inFlight === 0 && waiters.length > 0) scheduleRelease();
       };
     },

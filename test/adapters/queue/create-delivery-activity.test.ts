@@ -120,6 +120,20 @@ describe("createDeliveryActivity", () => {
     expect([quiet.released, activity.waiting, vi.getTimerCount()]).toEqual([true, 0, 0]);
   });
 
+  it("reports only the first start and the last end of overlapping deliveries", () => {
+    const changes: boolean[] = [];
+    const activity = createDeliveryActivity({ onBusyChange: (busy) => changes.push(busy) });
+    const first = activity.begin();
+    const second = activity.begin();
+    first();
+    first();
+    expect(changes).toEqual([true]);
+    second();
+    const third = activity.begin();
+    third();
+    expect(changes).toEqual([true, false, true, false]);
+  });
+
   it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])("rejects maxHoldMs or quietMs %s", (value) => {
     expect(() => createDeliveryActivity({ maxHoldMs: value })).toThrow("maxHoldMs must be");
     expect(() => createDeliveryActivity({ quietMs: value })).toThrow("quietMs must be");
