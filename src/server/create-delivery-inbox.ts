@@ -46,6 +46,11 @@ export interface DeliveryInboxOptions {
 /** Where the webhook endpoint hands verified deliveries. */
 export interface DeliveryInbox {
   accept(delivery: VerifiedDelivery): Promise<Acceptance>;
+  /**
+   * Queues a delivery that has been answered already (by a webhook front process) behind the
+   * deferred ones; what fails is logged.
+   */
+  defer(delivery: VerifiedDelivery): void;
   /** Deferred deliveries not received yet. */
   readonly pending: number;
   /** Resolves once every deferred delivery has been received (shutdown, tests). */
@@ -139,6 +144,11 @@ export function createDeliveryInbox(options: DeliveryInboxOptions): DeliveryInbo
         startDrain();
         wake?.();
       });
+    },
+
+    defer(delivery) {
+      entries.push({ delivery });
+      startDrain();
     },
 
     get pending() {

@@ -9,6 +9,8 @@ const text = z.preprocess(
   z.string().optional(),
 );
 
+const PROCESSES_HINT = "must be auto or a whole number from 0 to 16";
+
 const serverEnvSchema = z.object({
   /** Port to listen on; `0` picks a free one. */
   PORT: z.preprocess(
@@ -39,7 +41,26 @@ const serverEnvSchema = z.object({
     z.enum(["json", "pretty"]).optional(),
   ),
   NODE_ENV: text,
+  /** Webhook front processes: `auto` (2 on a machine with 2 or more cores, else 0) or 0–16. */
+  SPECWRIGHT_WEBHOOK_PROCESSES: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? v.trim().toLowerCase() : undefined),
+    z
+      .string()
+      .regex(/^(auto|\d{1,2})$/, PROCESSES_HINT)
+      .transform((v) => (v === "auto" ? ("auto" as const) : Number(v)))
+      .refine((v) => v === "auto" || v <= 16, PROCESSES_HINT)
+      .default("auto"),
+  ),
 });
+
+/**
+ * How many webhook front processes serve the port: `auto` is 2 on a machine with at least 2
+ * cores (a burst is answered on both while the jobs process steps aside), none on one core.
+ */
+export function resolveWebhookProcesses(setting: number | "auto", cores: number): number {
+  if (setting !== "auto") return setting;
+  return cores >= 2 ? 2 : 0;
+}
 
 /** How the webhook server runs, read from the environment with `probot run`'s names and defaults. */
 export interface ServerEnv {
@@ -53,6 +74,8 @@ export interface ServerEnv {
   logLevel: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
   /** `LOG_FORMAT`; by default JSON in production, readable otherwise (as `probot run`). */
   logFormat: "json" | "pretty";
+  /** `SPECWRIGHT_WEBHOOK_PROCESSES` (see `resolveWebhookProcesses`). */
+  webhookProcesses: number | "auto";
 }
 
 /** A variable that was set but unusable (its value is never repeated). */
@@ -63,7 +86,8 @@ export interface ServerEnvProblem {
 
 /**
  * Reads the server's settings (`PORT`, `HOST`, `WEBHOOK_PATH`, `WEBHOOK_PROXY_URL`,
- * `WEBHOOK_SECRET`, `LOG_LEVEL`, `LOG_FORMAT`) with `probot run`'s defaults. A variable with an
+ * `WEBHOOK_SECRET`, `LOG_LEVEL`, `LOG_FORMAT`) with `probot run`'s defaults, and
+ * `SPECWRIGHT_WEBHOOK_PROCESSES`. A variable with an
  * unusable value is reported and replaced by its default.
  */
 export function readServerEnv(env: Readonly<Record<string, string | undefined>>): {
@@ -88,6 +112,7 @@ export function readServerEnv(env: Readonly<Record<string, string | undefined>>)
       secretIsDefault: parsed.WEBHOOK_SECRET === undefined,
       logLevel: parsed.LOG_LEVEL,
       logFormat: parsed.LOG_FORMAT ?? (parsed.NODE_ENV === "production" ? "json" : "pretty"),
+      webhookProcesses: parsed.SPECWRIGHT_WEBHOOK_PROCESSES,
     },
     problems,
   };

@@ -1,6 +1,7 @@
+import { availableParallelism } from "node:os";
 import { createProbot, run, type ApplicationFunction, type Probot } from "probot";
 import { createSpecwrightApp, type SpecwrightApp } from "../app.js";
-import { readServerEnv } from "./read-server-env.js";
+import { readServerEnv, resolveWebhookProcesses } from "./read-server-env.js";
 import { startSpecwrightServer, type SpecwrightServer } from "./start-specwright-server.js";
 
 /** What `startFromEnvironment` can be given instead of the defaults (tests). */
@@ -11,6 +12,8 @@ export interface StartFromEnvironmentDeps {
   runProbot?: (app: ApplicationFunction) => Promise<{ stop(): Promise<void> }>;
   /** Builds the Probot instance from the environment (default Probot's `createProbot`). */
   createProbot?: typeof createProbot;
+  /** Cores of this machine (default `os.availableParallelism()`), for `SPECWRIGHT_WEBHOOK_PROCESSES=auto`. */
+  cores?: number;
   /** Builds Specwright (default `createSpecwrightApp({ env })`). */
   createApp?: (env: Record<string, string | undefined>) => SpecwrightApp;
 }
@@ -57,6 +60,10 @@ export async function startFromEnvironment(deps: StartFromEnvironmentDeps = {}):
     host: settings.host,
     webhookPath: settings.webhookPath,
     webhookProxyUrl: settings.webhookProxyUrl,
+    webhookProcesses: resolveWebhookProcesses(
+      settings.webhookProcesses,
+      deps.cores ?? availableParallelism(),
+    ),
   });
   return { mode: "server", server, specwright, stop: () => server.close() };
 }

@@ -1,11 +1,10 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Probot } from "probot";
 import type { SpecwrightApp } from "../app.js";
 import { createDeliveryInbox } from "./create-delivery-inbox.js";
-import { createWebhookMiddleware, DEFAULT_WEBHOOK_PATH } from "./create-webhook-middleware.js";
+import { DEFAULT_WEBHOOK_PATH } from "./create-webhook-middleware.js";
+import { startWebhookFronts } from "./front/start-webhook-fronts.js";
+import { listenForWebhooks } from "./listen-for-webhooks.js";
 import { startWebhookProxy, type WebhookProxy } from "./start-webhook-proxy.js";
-import { trackDeliveries } from "./track-deliveries.js";
 
 /** Options of `startSpecwrightServer`. */
 export interface SpecwrightServerOptions {
@@ -19,6 +18,12 @@ export interface SpecwrightServerOptions {
   /** Default `localhost`, as `probot run`. */
   host?: string;
   webhookPath?: string;
+  /**
+   * Webhook front processes serving the port (default 0: this process serves it). With 2 or
+   * more, answering a burst of deliveries uses the other cores while this process runs the jobs
+   * (see `startWebhookFronts`).
+   */
+  webhookProcesses?: number;
   /** A smee.io channel to relay webhooks from (local development). */
   webhookProxyUrl?: string | undefined;
 }
@@ -38,16 +43,6 @@ export interface SpecwrightServer {
    * still deferred; queued jobs are not awaited.
    */
   close(): Promise<void>;
-}
-
-function pathOf(request: IncomingMessage): string {
-  const url = request.url ?? "/";
-  const query = url.indexOf("?");
-  return query === -1 ? url : url.slice(0, query);
-}
-
-function answer(response: ServerResponse, status: number, text: string): void {
-  response.writeHead(status, { "content-type": "text/plain; charset=utf-8" }).end(text);
 }
 
 /**
@@ -71,45 +66,32 @@ export async function startSpecwrightServer(options: SpecwrightServerOptions): P
     activity: specwright.activity,
     log: problems,
   });
-  const webhooks = createWebhookMiddleware({
-    secret: options.secret,
-    path: webhookPath,
-    accept: (delivery) => inbox.accept(delivery),
-    log: problems,
-  });
-
-  const server = createServer((request, response) => {
-    if (request.method === "GET" && pathOf(request) === "/ping") return answer(response, 200, "PONG");
-    webhooks(request, response).then(
-      (handled) => {
-        if (!handled) answer(response, 404, "Not found\n");
-      },
-      (error: unknown) => {
-        log.error({ err: error }, "request failed");
-        if (!response.headersSent) answer(response, 500, "Internal error\n");
-        else response.destroy();
-      },
-    );
-  });
-
-  // Jobs hold their work while deliveries are being answered (see createDeliveryActivity).
-  trackDeliveries(server, specwright.activity);
-
   const host = options.host ?? "localhost";
-  await new Promise<void>((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      if (error.code === "EADDRINUSE") {
-        error.message = `Port ${options.port} is already in use. Set PORT to use another port.`;
-      }
-      reject(error);
-    };
-    server.once("error", onError);
-    server.listen(options.port, host, () => {
-      server.off("error", onError);
-      resolve();
+  const serving = options.webhookProcesses
+    ? await serveThroughFronts(options.webhookProcesses)
+    : await listenForWebhooks({
+        secret: options.secret,
+        path: webhookPath,
+        accept: (delivery) => inbox.accept(delivery),
+        log: problems,
+        activity: specwright.activity,
+        port: options.port,
+        host,
+      });
+  async function serveThroughFronts(count: number) {
+    const fronts = await startWebhookFronts({
+      count,
+      secret: options.secret,
+      path: webhookPath,
+      port: options.port,
+      host,
+      inbox,
+      activity: specwright.activity,
+      log: { ...problems, info: (message) => log.info(message) },
     });
-  });
-  const address = server.address() as AddressInfo;
+    return { address: fronts.address, close: () => fronts.close(), whenIdle: () => fronts.whenIdle() };
+  }
+  const { address } = serving;
   const printable = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const webhookUrl = `http://${printable}:${address.port}${webhookPath}`;
   log.info(`Specwright listening on http://${printable}:${address.port} (webhooks: ${webhookPath})`);
@@ -130,13 +112,13 @@ export async function startSpecwrightServer(options: SpecwrightServerOptions): P
   return {
     webhookUrl,
     port: address.port,
-    whenReceived: () => inbox.whenDrained(),
+    whenReceived: async () => {
+      await ("whenIdle" in serving ? serving.whenIdle() : undefined);
+      await inbox.whenDrained();
+    },
     close: async () => {
-      await new Promise<void>((resolve, reject) => {
-        proxy?.close();
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      });
+      proxy?.close();
+      await serving.close();
       await inbox.whenDrained();
     },
   };

@@ -64,7 +64,7 @@ describe("startFromEnvironment (npm start)", () => {
     expect(html).toContain("issue_comment");
   });
 
-  it("with credentials, serves Specwright's webhook server with the environment's secret, port and path", async () => {
+  it("with credentials, serves Specwright's webhook server (through front processes on 2 cores) with the environment's secret, port and path", async () => {
     const port = await freePort();
     started = await startFromEnvironment({
       env: {
@@ -78,6 +78,7 @@ describe("startFromEnvironment (npm start)", () => {
         SPECWRIGHT_BOT_LOGIN: "specwright[bot]",
       },
       runProbot: () => Promise.reject(new Error("the wizard must not start")),
+      cores: 2,
     });
     expect(started.mode).toBe("server");
     if (started.mode !== "server") return;

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+/**
+ * What a webhook front process and the process running the jobs say to each other over the
+ * cluster's IPC channel. Both sides validate what they receive: a message that does not fit is
+ * reported and dropped, never half-used.
+ */
+
+const verifiedDelivery = z.object({ id: z.string().min(1), name: z.string().min(1), body: z.string() });
+
+const outcome = z.union([
+  z.object({ status: z.literal("ignored"), reason: z.string() }),
+  z.object({
+    status: z.enum(["queued", "coalesced", "duplicate-delivery"]),
+    jobId: z.string(),
+    key: z.string(),
+  }),
+]);
+
+const acceptance = z.union([
+  z.object({ kind: z.literal("handled"), outcome }),
+  z.object({ kind: z.literal("deferred"), ahead: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal("invalid-json") }),
+]);
+
+/** Front → jobs process. */
+export const frontMessageSchema = z.discriminatedUnion("type", [
+  /** The front's first delivery in flight started (`true`) or its last one ended (`false`). */
+  z.object({ type: z.literal("busy"), busy: z.boolean() }),
+  /** Deliveries already answered 202: receive them in this order. */
+  z.object({ type: z.literal("deliveries"), deliveries: z.array(verifiedDelivery) }),
+  /** A lone delivery: receive it and say what became of it (answered with `seq`). */
+  z.object({ type: z.literal("delivery"), seq: z.number().int(), delivery: verifiedDelivery }),
+  /** A delivery the front rejected or failed on, for the app's log. */
+  z.object({
+    type: z.literal("log"),
+    level: z.enum(["warn", "error"]),
+    details: z.record(z.string(), z.unknown()),
+    message: z.string(),
+  }),
+  /** The front could not start (e.g. the port is taken) and is exiting. */
+  z.object({ type: z.literal("fatal"), message: z.string() }),
+]);
+export type FrontMessage = z.infer<typeof frontMessageSchema>;
+
+/** Jobs process → front. */
+export const primaryMessageSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("acceptance"), seq: z.number().int(), acceptance }),
+  /** Receiving the delivery `seq` threw: the front answers 500. */
+  z.object({ type: z.literal("failed"), seq: z.number().int(), message: z.string() }),
+  /** Stop accepting, close every connection, send what is batched, exit. */
+  z.object({ type: z.literal("close") }),
+]);
+export type PrimaryMessage = z.infer<typeof primaryMessageSchema>;
