@@ -2,7 +2,8 @@
  * Benchmark of the GitHub App's webhook path and GitHub request budget, not a test.
  *
  * 1. Acknowledgement latency under load: Specwright's webhook server (what `npm start` runs:
- *    `startSpecwrightServer` on 127.0.0.1) receives correctly signed `issues.labeled` deliveries, each
+ *    `startSpecwrightServer` on 127.0.0.1, with the webhook front processes `auto` picks on this
+ *    machine, or `--webhook-processes N`) receives correctly signed `issues.labeled` deliveries, each
  *    for a new issue, while the jobs they start run against a slow scripted engine (each agent
  *    "thinks" for `agentDelayMs`) and a fake GitHub (nock, in the server's process). The deliveries
  *    come from a separate load-generator process, each on a new connection as GitHub's would: the
@@ -11,7 +12,8 @@
  *    `BURSTS.count` bursts of `deliveries` requests all at once (every request in flight together;
  *    jobs run in the pauses between them), then `deliveries` more paced at `ratePerSecond`. Reports
  *    p50/p99/max of the time to the HTTP answer over all burst deliveries and each burst's own p99,
- *    next to the same protocol against a server that only answers 200 (the floor of this machine).
+ *    next to the same protocol against a server that only answers 200 (the floor of this machine),
+ *    in one process and in as many processes as the fronts, sharing the port as they do.
  *    Target: p99 < 50 ms (handlers only validate and enqueue).
  * 2. GitHub requests per full 13-spec + review run (`/spec regenerate` of 13 agents in 4 phases),
  *    counted through nock: with the agents named (one commit) and with `all` (a checkpoint commit
@@ -23,7 +25,9 @@
  */
 import { execFile, spawnSync } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
-import { createServer } from "node:http";
+import cluster from "node:cluster";
+import { createServer, type Server } from "node:http";
+import { availableParallelism } from "node:os";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { connect, type AddressInfo, type Socket } from "node:net";
 import { tmpdir } from "node:os";
@@ -31,6 +35,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import nock from "nock";
 import { createSpecwrightApp } from "../src/app.js";
+import { resolveWebhookProcesses } from "../src/server/read-server-env.js";
 import { startSpecwrightServer } from "../src/server/start-specwright-server.js";
 import { createFakeGithub } from "../test/helpers/probot-fake-github.js";
 import { postWebhook, signBody, startWebhookServer } from "../test/helpers/probot-server.js";
@@ -45,6 +50,8 @@ export interface WebhookBenchOptions {
   agentDelayMs?: number;
   concurrency?: number;
   maxWaitMs?: number;
+  /** Webhook front processes (default: what `npm start` picks on this machine). */
+  webhookProcesses?: number;
 }
 
 /** Latency percentiles of one load pattern, in milliseconds. */
@@ -64,6 +71,10 @@ export interface WebhookBenchResult {
   paced: AckLatency & { ratePerSecond: number };
   /** The same load against a server that only answers 200 (see `measureFloor`). */
   floor: { burst: AckLatency; paced: AckLatency };
+  /** The same, served by as many processes as Specwright's fronts (when it has any). */
+  floorShared?: { burst: AckLatency; paced: AckLatency };
+  /** Webhook front processes Specwright's server ran with (0: it served the port itself). */
+  webhookProcesses: number;
   /** Which load generator measured (`native`: bench/burst-client.c), and why not native. */
   client: { kind: "native" | "node"; note?: string };
   jobs: { succeeded: number; failed: number; unfinished: number };
@@ -266,19 +277,56 @@ async function measure(generator: LoadGenerator, url: string, deliveries: number
   return { burst: summarise(samples, perBurstP99), paced: summarise(paced) };
 }
 
-/** The same protocol against a node:http server that answers 200 without reading or checking anything. */
-async function measureFloor(generator: LoadGenerator, deliveries: number, ratePerSecond: number) {
+/** Set in the floor's cluster workers (see `measureFloor`). */
+const FLOOR_WORKER = "SPECWRIGHT_BENCH_FLOOR_WORKER";
+
+/** A node:http server that answers 200 without reading or checking anything. */
+function listenAsFloor(port: number): Promise<Server> {
   const server = createServer((req, res) => {
     req.resume();
     req.on("end", () => res.writeHead(200).end("ok\n"));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+}
+
+/**
+ * The same protocol against the floor: one such server in this process (`processes` 0), or
+ * `processes` cluster workers sharing the port as Specwright's fronts do.
+ */
+async function measureFloor(
+  generator: LoadGenerator,
+  deliveries: number,
+  ratePerSecond: number,
+  processes: number,
+) {
+  if (processes === 0) {
+    const server = await listenAsFloor(0);
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
+    try {
+      return await measure(generator, url, deliveries, ratePerSecond);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
+  cluster.setupPrimary({
+    exec: fileURLToPath(import.meta.url),
+    execArgv: import.meta.url.endsWith(".ts") ? ["--import", "tsx"] : [],
+  });
+  const workers = Array.from({ length: processes }, () => cluster.fork({ [FLOOR_WORKER]: "1" }));
   try {
-    return await measure(generator, url, deliveries, ratePerSecond);
+    const ports = await Promise.all(
+      workers.map((w) => new Promise<number>((resolve) => w.once("listening", (a) => resolve(a.port)))),
+    );
+    return await measure(
+      generator,
+      `http://127.0.0.1:${ports[0]}/api/github/webhooks`,
+      deliveries,
+      ratePerSecond,
+    );
   } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await Promise.all(workers.map((w) => new Promise((resolve) => w.once("exit", resolve).kill())));
   }
 }
 
@@ -321,8 +369,11 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
   nock.disableNetConnect();
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
   const generator = prepareLoadGenerator();
+  const processes = options.webhookProcesses ?? resolveWebhookProcesses("auto", availableParallelism());
   try {
-    const floor = await measureFloor(generator, deliveries, ratePerSecond);
+    const floor = await measureFloor(generator, deliveries, ratePerSecond, 0);
+    const floorShared =
+      processes > 0 ? await measureFloor(generator, deliveries, ratePerSecond, processes) : undefined;
     const github = createFakeGithub({ config: THIRTEEN_CONFIG, files: thirteenFiles() });
     const probot = createTestProbot();
     const app = createSpecwrightApp({
@@ -338,6 +389,7 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
       secret: WEBHOOK_SECRET,
       port: 0,
       host: "127.0.0.1",
+      webhookProcesses: processes,
     });
     const { burst, paced } = await measure(generator, server.webhookUrl, deliveries, ratePerSecond);
     await Promise.race([
@@ -356,6 +408,8 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
       burst,
       paced: { ...paced, ratePerSecond },
       floor,
+      ...(floorShared === undefined ? {} : { floorShared }),
+      webhookProcesses: processes,
       client:
         generator.note === undefined
           ? { kind: generator.kind }
@@ -380,8 +434,12 @@ function print(result: WebhookBenchResult): void {
       ? "native client (bench/burst-client.c)"
       : `Node.js client: ${result.client.note ?? ""}; its own CPU inflates these figures`;
   const bursts = (l: AckLatency) => l.perBurstP99.map((p) => p.toFixed(1)).join(", ");
+  const serving =
+    result.webhookProcesses > 0
+      ? `${result.webhookProcesses} webhook front processes (SPECWRIGHT_WEBHOOK_PROCESSES=auto on this machine)`
+      : "served by the jobs process itself";
   console.log(
-    `Webhook acknowledgement (Specwright's webhook server on 127.0.0.1; ${client} in its own process; jobs on a slow scripted engine)`,
+    `Webhook acknowledgement (Specwright's webhook server on 127.0.0.1, ${serving}; ${client} in its own process; jobs on a slow scripted engine)`,
   );
   console.log(
     `  burst: ${BURSTS.count} × ${result.deliveries} at once    ${line(result.burst)}  (target p99 < 50 ms)`,
@@ -390,10 +448,14 @@ function print(result: WebhookBenchResult): void {
   console.log(
     `  paced: ${result.deliveries} at ${result.paced.ratePerSecond}/s         ${line(result.paced)}  (target p99 < 50 ms)`,
   );
-  console.log(
-    `  floor (a server that only answers 200): burst p50 ${ms(result.floor.burst.p50)}  p99 ${ms(result.floor.burst.p99)} ` +
-      `(each: ${bursts(result.floor.burst)}); paced p99 ${ms(result.floor.paced.p99)}  (this client on this machine)`,
-  );
+  const floor = (label: string, f: { burst: AckLatency; paced: AckLatency }) =>
+    console.log(
+      `  ${label}: burst p50 ${ms(f.burst.p50)}  p99 ${ms(f.burst.p99)} (each: ${bursts(f.burst)}); ` +
+        `paced p99 ${ms(f.paced.p99)}`,
+    );
+  floor("floor, a server that only answers 200 (this client on this machine)", result.floor);
+  if (result.floorShared)
+    floor(`floor served by ${result.webhookProcesses} processes sharing the port`, result.floorShared);
   console.log(
     `  jobs: ${result.jobs.succeeded} succeeded, ${result.jobs.failed} failed, ${result.jobs.unfinished} unfinished ` +
       `(incl. ${WARM_UP.bursts} warm-up bursts)`,
@@ -416,11 +478,15 @@ function print(result: WebhookBenchResult): void {
   );
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+if (cluster.isWorker && process.env[FLOOR_WORKER] === "1") {
+  await listenAsFloor(0);
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const args = process.argv.slice(2);
   if (args[0] === "--client") {
     await runNodeClient(args[1] ?? "", Number(args[2]), Number(args[3]), Number(args[4]), Number(args[5]));
   } else {
-    print(await runWebhookBench());
+    // `--webhook-processes N` measures Specwright with N front processes (0: served in-process).
+    const at = args.indexOf("--webhook-processes");
+    print(await runWebhookBench(at === -1 ? {} : { webhookProcesses: Number(args[at + 1]) }));
   }
 }
