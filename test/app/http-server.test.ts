@@ -25,21 +25,36 @@ function comment(text: string, fixture = "issue-comment-on-issue"): string {
   return JSON.stringify(payload);
 }
 
-/** Specwright's production server (what `npm start` runs) on a free loopback port. */
-async function startServer(maxHoldMs?: number): Promise<{ specwright: SpecwrightApp; url: string }> {
-  const specwright = createSpecwrightApp({
+/**
+ * Specwright's production server (what `npm start` runs) on a free loopback port; with
+ * `webhookProcesses`, served by real front processes (the TypeScript source through tsx).
+ * `received` lists the deliveries that reached `receive`.
+ */
+async function startServer(
+  options: { maxHoldMs?: number; webhookProcesses?: number } = {},
+): Promise<{ specwright: SpecwrightApp; url: string; received: string[] }> {
+  const app = createSpecwrightApp({
     env: {},
     botLogin: "specwright[bot]",
-    ...(maxHoldMs === undefined ? {} : { maxHoldMs }),
+    ...(options.maxHoldMs === undefined ? {} : { maxHoldMs: options.maxHoldMs }),
   });
+  const received: string[] = [];
+  const specwright: SpecwrightApp = {
+    ...app,
+    receive: (delivery) => {
+      received.push(delivery.id);
+      return app.receive(delivery);
+    },
+  };
   server = await startSpecwrightServer({
     probot: createTestProbot(),
     specwright,
     secret: WEBHOOK_SECRET,
     port: 0,
     host: "127.0.0.1",
+    ...(options.webhookProcesses === undefined ? {} : { webhookProcesses: options.webhookProcesses }),
   });
-  return { specwright, url: server.webhookUrl };
+  return { specwright, url: server.webhookUrl, received };
 }
 
 function expectNothingRan(specwright: SpecwrightApp): void {
@@ -53,32 +68,44 @@ function expectNothingRan(specwright: SpecwrightApp): void {
 }
 
 describe("Specwright's webhook server (npm start)", () => {
-  it("acknowledges a correctly signed delivery before any GitHub request, then runs its job", async () => {
-    github = createGithubMock().admittedCommand(ORBIT_CONFIG).createComment(12);
-    const { specwright, url } = await startServer();
+  it.each([
+    ["by itself", 0],
+    ["through 2 front processes", 2],
+  ])(
+    "acknowledges a correctly signed delivery %s before any GitHub request, then runs its job",
+    async (_, processes) => {
+      github = createGithubMock().admittedCommand(ORBIT_CONFIG).createComment(12);
+      const { specwright, url, received } = await startServer({ webhookProcesses: processes });
 
-    const body = comment("/spec help");
-    const response = await postWebhook(url, {
-      name: "issue_comment",
-      id: "0b7c4f2e-signed",
-      body,
-      signature: signBody(body, WEBHOOK_SECRET),
-    });
-    expect(response.status).toBe(200);
-    expect(await response.text()).toBe("queued\n");
-    // Answered before the job made its first request (it starts on a later turn of the loop).
-    expect(github.scope.isDone()).toBe(false);
+      const body = comment("/spec help");
+      const response = await postWebhook(url, {
+        name: "issue_comment",
+        id: "0b7c4f2e-signed",
+        body,
+        signature: signBody(body, WEBHOOK_SECRET),
+      });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe("queued\n");
+      // Answered before the job made its first request (it starts on a later turn of the loop).
+      expect(github.scope.isDone()).toBe(false);
+      expect((await fetch(url.replace("/api/github/webhooks", "/ping"))).status).toBe(200);
 
-    await specwright.queue.onIdle();
-    expect(specwright.queue.stats()).toMatchObject({ succeeded: 1, failed: 0 });
-    expect(github.scope.isDone()).toBe(true);
-    expect(github.unmatched).toEqual([]);
-    expect(String(github.body("comment:#12").body)).toContain("**Specwright commands**");
-  });
+      await server?.whenReceived();
+      await specwright.queue.onIdle();
+      expect(received).toEqual(["0b7c4f2e-signed"]);
+      expect(specwright.queue.stats()).toMatchObject({ succeeded: 1, failed: 0 });
+      expect(github.scope.isDone()).toBe(true);
+      expect(github.unmatched).toEqual([]);
+      expect(String(github.body("comment:#12").body)).toContain("**Specwright commands**");
+    },
+  );
 
-  it("rejects a forged or tampered delivery with 401 and runs nothing", async () => {
+  it.each([
+    ["by itself", 0],
+    ["through 2 front processes", 2],
+  ])("rejects a forged or tampered delivery %s with 401 and runs nothing", async (_, processes) => {
     github = createGithubMock();
-    const { specwright, url } = await startServer();
+    const { specwright, url, received } = await startServer({ webhookProcesses: processes });
 
     const body = comment("/spec help");
     const forged = await postWebhook(url, {
@@ -102,7 +129,9 @@ describe("Specwright's webhook server (npm start)", () => {
     expect([forged.status, tampered.status, truncated.status]).toEqual([401, 401, 401]);
     expect(await forged.text()).toContain("Signature does not match");
 
+    await server?.whenReceived();
     await specwright.queue.onIdle();
+    expect(received).toEqual([]);
     expectNothingRan(specwright);
     expect(github.unmatched).toEqual([]);
   });
@@ -234,7 +263,7 @@ async function openConnection(url: string): Promise<Socket> {
 describe("acknowledgements before job work", () => {
   it("answers a delivery that arrives during another at once, and receives and runs it once that one is answered", async () => {
     github = createGithubMock().admittedCommand(ORBIT_CONFIG).createComment(12);
-    const { specwright, url } = await startServer(60_000);
+    const { specwright, url } = await startServer({ maxHoldMs: 60_000 });
     const arriving = await openConnection(url);
     await expect.poll(() => specwright.activity.inFlight).toBe(1);
 
@@ -285,7 +314,7 @@ describe("acknowledgements before job work", () => {
   });
 
   it("stops counting a pipelined request when its connection dies before it is answered", async () => {
-    const { specwright, url } = await startServer(60_000);
+    const { specwright, url } = await startServer({ maxHoldMs: 60_000 });
     const { hostname, port } = new URL(url);
     const body = "{}";
     const post = [
@@ -310,7 +339,7 @@ describe("acknowledgements before job work", () => {
   });
 
   it("stops counting a connection that sends no request within a second", async () => {
-    const { specwright, url } = await startServer(60_000);
+    const { specwright, url } = await startServer({ maxHoldMs: 60_000 });
     const silent = await openConnection(url);
     try {
       await expect.poll(() => specwright.activity.inFlight).toBe(1);
@@ -322,7 +351,7 @@ describe("acknowledgements before job work", () => {
 
   it("lets held job work go after maxHoldMs, so a connection that never sends cannot stall jobs", async () => {
     github = createGithubMock().admittedCommand(ORBIT_CONFIG).createComment(12);
-    const { specwright, url } = await startServer(20);
+    const { specwright, url } = await startServer({ maxHoldMs: 20 });
     const silent = await openConnection(url);
     try {
       const body = comment("/spec help");
@@ -340,6 +369,31 @@ describe("acknowledgements before job work", () => {
     } finally {
       silent.destroy();
     }
+  });
+});
+
+describe("webhook front processes (SPECWRIGHT_WEBHOOK_PROCESSES)", () => {
+  it("hands over every delivery of a burst exactly once and holds jobs until it has", async () => {
+    github = createGithubMock().admittedCommand(ORBIT_CONFIG).createComment(12);
+    const { specwright, url, received } = await startServer({ webhookProcesses: 2 });
+    const body = comment("/spec help");
+    const ids = Array.from({ length: 40 }, (_, i) => `burst-${i}`);
+
+    const answers = await Promise.all(
+      ids.map((id) =>
+        postWebhook(url, { name: "issue_comment", id, body, signature: signBody(body, WEBHOOK_SECRET) }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.every((s) => s === 200 || s === 202)).toBe(true);
+    expect(statuses).toContain(202);
+
+    await server?.whenReceived();
+    await specwright.queue.onIdle();
+    expect([...received].sort()).toEqual([...ids].sort());
+    // The same command 40 times: one job, the others ride on it.
+    expect(specwright.queue.stats()).toMatchObject({ succeeded: 1, failed: 0, coalesced: 39 });
+    expect(github.scope.isDone()).toBe(true);
   });
 });
 
