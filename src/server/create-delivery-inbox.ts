@@ -78,9 +78,16 @@ export function createDeliveryInbox(options: DeliveryInboxOptions): DeliveryInbo
   const maxPending = options.maxPending ?? 1000;
   const sliceMs = options.sliceMs ?? 4;
   const entries: Entry[] = [];
-  let drain: Promise<void> | undefined;
+  let draining = false;
+  let drain: Promise<void> = Promise.resolve();
   /** Ends the drain's wait for quiet early: set while it waits. */
   let wake: (() => void) | undefined;
+  /** The pending wait for quiet, kept across an early wake so no abandoned waiter piles up. */
+  let quiet: Promise<void> | undefined;
+  const whenQuiet = () =>
+    (quiet ??= activity.whenQuiet().then(() => {
+      quiet = undefined;
+    }));
 
   const handle = async ({ id, name, body }: VerifiedDelivery): Promise<Acceptance> => {
     let payload: unknown;
@@ -106,34 +113,40 @@ export function createDeliveryInbox(options: DeliveryInboxOptions): DeliveryInbo
   };
 
   const run = async (): Promise<void> => {
-    while (entries.length > 0) {
-      // Full: keep receiving between answers instead of waiting for a pause that may not come.
-      if (entries.length >= maxPending) await nextTurn();
-      else {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          void activity.whenQuiet().then(resolve);
-        });
-        wake = undefined;
+    try {
+      while (entries.length > 0) {
+        // Full: keep receiving between answers instead of waiting for a pause that may not come.
+        if (entries.length >= maxPending) await nextTurn();
+        else {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            void whenQuiet().then(resolve);
+          });
+          wake = undefined;
+        }
+        const sliceEnd = performance.now() + sliceMs;
+        do {
+          const entry = entries.shift() as Entry;
+          if (entry.settle) await handle(entry.delivery).then(entry.settle.resolve, entry.settle.reject);
+          else await settleDeferred(entry.delivery);
+        } while (entries.length > 0 && performance.now() < sliceEnd);
       }
-      const sliceEnd = performance.now() + sliceMs;
-      do {
-        const entry = entries.shift() as Entry;
-        if (entry.settle) await handle(entry.delivery).then(entry.settle.resolve, entry.settle.reject);
-        else await settleDeferred(entry.delivery);
-      } while (entries.length > 0 && performance.now() < sliceEnd);
+    } finally {
+      // Cleared in the same step as the last look at `entries`: a delivery added right after
+      // starts a new drain instead of waiting on one that has already decided to stop.
+      draining = false;
     }
   };
 
   const startDrain = (): void => {
-    drain ??= run().finally(() => {
-      drain = undefined;
-    });
+    if (draining) return;
+    draining = true;
+    drain = run();
   };
 
   return {
     accept(delivery) {
-      if (entries.length === 0 && drain === undefined && activity.inFlight <= 1) return handle(delivery);
+      if (entries.length === 0 && !draining && activity.inFlight <= 1) return handle(delivery);
       if (entries.length < maxPending) {
         entries.push({ delivery });
         startDrain();
@@ -156,7 +169,7 @@ export function createDeliveryInbox(options: DeliveryInboxOptions): DeliveryInbo
     },
 
     async whenDrained() {
-      while (drain) await drain;
+      while (draining) await drain;
     },
   };
 }

@@ -118,6 +118,21 @@ describe("createDeliveryInbox", () => {
     expect(received).toEqual(["a", "b", "c"]);
   });
 
+  it("keeps one wait for quiet across the early wakes of a full inbox instead of piling up waiters", async () => {
+    const { activity, inbox, received, burst } = setUp({ maxPending: 2 });
+    burst(5);
+    // Twice: two deliveries wait for quiet, the third finds the inbox full and wakes the drain.
+    for (const round of [
+      ["a", "b", "c"],
+      ["d", "e", "f"],
+    ]) {
+      // The third answer waits until it is received, so the whole round is received by then.
+      await Promise.all(round.map((id) => inbox.accept(delivery(id))));
+    }
+    expect(received).toEqual(["a", "b", "c", "d", "e", "f"]);
+    expect(activity.waiting).toBe(1);
+  });
+
   it("steps aside between slices when new deliveries arrive while it drains", async () => {
     let endLate: (() => void) | undefined;
     const { activity, inbox, received, burst } = setUp({
