@@ -19,8 +19,11 @@ export interface ListenForWebhooksOptions extends WebhookMiddlewareOptions {
 export interface WebhookListener {
   server: Server;
   address: AddressInfo;
-  /** Closes the server and every connection still open. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting and closes idle connections at once; requests being answered get up to
+   * `graceMs` (default 3 s) to finish before their connections are closed too.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -53,10 +56,18 @@ export async function listenForWebhooks(options: ListenForWebhooksOptions): Prom
   return {
     server,
     address: server.address() as AddressInfo,
-    close: () =>
+    close: (graceMs = 3000) =>
       new Promise((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
+        // A kept-alive connection turns idle once its answer is out: sweep until none is left.
+        const sweep = setInterval(() => server.closeIdleConnections(), 20);
+        const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close((error) => {
+          clearInterval(sweep);
+          clearTimeout(deadline);
+          if (error) reject(error);
+          else resolve();
+        });
+        server.closeIdleConnections();
       }),
   };
 }

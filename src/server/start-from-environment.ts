@@ -1,6 +1,7 @@
-import { availableParallelism } from "node:os";
+import cluster from "node:cluster";
 import { createProbot, run, type ApplicationFunction, type Probot } from "probot";
 import { createSpecwrightApp, type SpecwrightApp } from "../app.js";
+import { countAvailableCores } from "./count-available-cores.js";
 import { readServerEnv, resolveWebhookProcesses } from "./read-server-env.js";
 import { startSpecwrightServer, type SpecwrightServer } from "./start-specwright-server.js";
 
@@ -12,7 +13,7 @@ export interface StartFromEnvironmentDeps {
   runProbot?: (app: ApplicationFunction) => Promise<{ stop(): Promise<void> }>;
   /** Builds the Probot instance from the environment (default Probot's `createProbot`). */
   createProbot?: typeof createProbot;
-  /** Cores of this machine (default `os.availableParallelism()`), for `SPECWRIGHT_WEBHOOK_PROCESSES=auto`. */
+  /** Cores this process can use (default `countAvailableCores()`), for `SPECWRIGHT_WEBHOOK_PROCESSES=auto`. */
   cores?: number;
   /** Builds Specwright (default `createSpecwrightApp({ env })`). */
   createApp?: (env: Record<string, string | undefined>) => SpecwrightApp;
@@ -52,6 +53,19 @@ export async function startFromEnvironment(deps: StartFromEnvironmentDeps = {}):
       "WEBHOOK_SECRET is not set: deliveries are verified with Probot's default secret \"development\". Set it to your GitHub App's webhook secret.",
     );
   }
+  // Fronts are this process's cluster workers: none when it is itself one (e.g. pm2's cluster mode).
+  let webhookProcesses = resolveWebhookProcesses(
+    settings.webhookProcesses,
+    deps.cores ?? countAvailableCores(),
+  );
+  if (webhookProcesses > 0 && !cluster.isPrimary) {
+    if (settings.webhookProcesses !== "auto") {
+      probot.log.warn(
+        "SPECWRIGHT_WEBHOOK_PROCESSES ignored: this process is a cluster worker and serves the port itself.",
+      );
+    }
+    webhookProcesses = 0;
+  }
   const server = await startSpecwrightServer({
     probot,
     specwright,
@@ -60,10 +74,7 @@ export async function startFromEnvironment(deps: StartFromEnvironmentDeps = {}):
     host: settings.host,
     webhookPath: settings.webhookPath,
     webhookProxyUrl: settings.webhookProxyUrl,
-    webhookProcesses: resolveWebhookProcesses(
-      settings.webhookProcesses,
-      deps.cores ?? availableParallelism(),
-    ),
+    webhookProcesses,
   });
   return { mode: "server", server, specwright, stop: () => server.close() };
 }

@@ -5,18 +5,21 @@ import type { FrontMessage, PrimaryMessage } from "./front-messages.js";
 /** Options of `createFrontForwarder`. */
 export interface FrontForwarderOptions {
   /** This front's deliveries in flight, the one being accepted included. */
-  activity: Pick<DeliveryActivity, "inFlight" | "whenQuiet">;
-  /** Sends a message to the process running the jobs. */
-  send(message: FrontMessage): void;
-  /** Deliveries batched at most before they are sent without waiting for quiet (default 100). */
-  maxBatch?: number;
+  activity: Pick<DeliveryActivity, "inFlight">;
+  /**
+   * Sends a message to the process running the jobs; `sent` is called once it has been handed
+   * to the channel (with the error if it could not be).
+   */
+  send(message: FrontMessage, sent?: (error?: Error | null) => void): void;
   /**
    * How long a lone delivery's answer waits for the jobs process to say what it did (default
    * 5 s, half GitHub's 10 s); after that it is answered 202, as a deferred one.
    */
   answerTimeoutMs?: number;
-  /** Told after a batch has been sent. */
-  onFlushed?: () => void;
+  /** Body bytes sent in one message at most before a batch is sent early (default 8 MB). */
+  maxBatchBytes?: number;
+  /** Told about an answer that came after its timeout and reports a problem nobody saw yet. */
+  onLateProblem?: (deliveryId: string, problem: string) => void;
 }
 
 /** A webhook front's side of delivery hand-over. */
@@ -25,82 +28,106 @@ export interface FrontForwarder {
   accept(delivery: VerifiedDelivery): Promise<Acceptance>;
   /** Feeds an answer from the jobs process. */
   onAnswer(message: Extract<PrimaryMessage, { type: "acceptance" | "failed" }>): void;
-  /** Sends whatever is batched now (before the front exits). */
-  flush(): void;
-  /** Deliveries answered 202 and not sent yet. */
-  readonly batched: number;
+}
+
+interface Batched {
+  delivery: VerifiedDelivery;
+  resolve(acceptance: Acceptance): void;
+  reject(error: Error): void;
 }
 
 /**
  * Hands verified deliveries from a webhook front to the process running the jobs, the way the
  * delivery inbox treats them in one process: a lone delivery is sent at once and answered with
- * what the jobs process made of it; one that arrives with others is answered 202 at once and
- * batched until this front's burst has been answered (`whenQuiet`), so a burst costs one
- * message and no per-delivery work in the jobs process while it is being answered. A delivery
- * never overtakes a batched one: the channel keeps their order.
+ * what the jobs process made of it; one that arrives with others is collected with the others
+ * verified in the same turn of the event loop, sent in one message, and answered 202 once that
+ * message is in the channel: an answered delivery is the jobs process's even if this front dies
+ * right after. The channel keeps the order, so a delivery never overtakes an earlier one.
  */
 export function createFrontForwarder(options: FrontForwarderOptions): FrontForwarder {
   const { activity, send } = options;
-  const maxBatch = options.maxBatch ?? 100;
   const answerTimeoutMs = options.answerTimeoutMs ?? 5000;
-  let batch: VerifiedDelivery[] = [];
+  const maxBatchBytes = options.maxBatchBytes ?? 8 * 1024 * 1024;
+  let batch: Batched[] = [];
+  let batchBytes = 0;
   let flushScheduled = false;
   let seq = 0;
-  const waiting = new Map<number, { resolve(a: Acceptance): void; reject(e: Error): void }>();
+  const asked = new Map<number, { resolve(a: Acceptance): void; reject(e: Error): void }>();
+  /** Deliveries answered on timeout whose answer has not come yet (the oldest forgotten past 1000). */
+  const late = new Map<number, string>();
 
   const flush = (): void => {
+    flushScheduled = false;
     if (batch.length === 0) return;
-    const deliveries = batch;
+    const entries = batch;
     batch = [];
-    send({ type: "deliveries", deliveries });
-    options.onFlushed?.();
+    batchBytes = 0;
+    const settle = (error?: Error | null) => {
+      entries.forEach((entry, ahead) => {
+        if (error) entry.reject(new Error(`could not hand the delivery over: ${error.message}`));
+        else entry.resolve({ kind: "deferred", ahead });
+      });
+    };
+    try {
+      send({ type: "deliveries", deliveries: entries.map((e) => e.delivery) }, settle);
+    } catch (error) {
+      settle(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+
+  const ask = (delivery: VerifiedDelivery): Promise<Acceptance> => {
+    seq += 1;
+    const id = seq;
+    return new Promise<Acceptance>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        asked.delete(id);
+        late.set(id, delivery.id);
+        if (late.size > 1000) late.delete(late.keys().next().value as number);
+        resolve({ kind: "deferred", ahead: 0 });
+      }, answerTimeoutMs);
+      const settle =
+        <T>(f: (value: T) => void) =>
+        (value: T) => {
+          clearTimeout(timer);
+          asked.delete(id);
+          f(value);
+        };
+      asked.set(id, { resolve: settle(resolve), reject: settle(reject) });
+      send({ type: "delivery", seq: id, delivery }, (error) => {
+        if (error) settle(reject)(new Error(`could not hand the delivery over: ${error.message}`));
+      });
+    });
   };
 
   return {
     accept(delivery) {
-      if (batch.length === 0 && activity.inFlight <= 1) {
-        seq += 1;
-        const id = seq;
-        return new Promise<Acceptance>((resolve, reject) => {
-          const timer = setTimeout(() => {
-            waiting.delete(id);
-            resolve({ kind: "deferred", ahead: 0 });
-          }, answerTimeoutMs);
-          const settle =
-            <T>(f: (value: T) => void) =>
-            (value: T) => {
-              clearTimeout(timer);
-              waiting.delete(id);
-              f(value);
-            };
-          waiting.set(id, { resolve: settle(resolve), reject: settle(reject) });
-          send({ type: "delivery", seq: id, delivery });
-        });
-      }
-      batch.push(delivery);
-      const ahead = batch.length - 1;
-      if (batch.length >= maxBatch) flush();
-      else if (!flushScheduled) {
-        flushScheduled = true;
-        void activity.whenQuiet().then(() => {
-          flushScheduled = false;
-          flush();
-        });
-      }
-      return Promise.resolve({ kind: "deferred", ahead });
+      if (batch.length === 0 && activity.inFlight <= 1) return ask(delivery);
+      return new Promise<Acceptance>((resolve, reject) => {
+        batch.push({ delivery, resolve, reject });
+        batchBytes += delivery.body.length;
+        if (batchBytes >= maxBatchBytes) flush();
+        else if (!flushScheduled) {
+          flushScheduled = true;
+          setImmediate(flush);
+        }
+      });
     },
 
     onAnswer(message) {
-      const answer = waiting.get(message.seq);
-      if (answer === undefined) return; // timed out: answered 202 already
-      if (message.type === "acceptance") answer.resolve(message.acceptance);
-      else answer.reject(new Error(message.message));
-    },
-
-    flush,
-
-    get batched() {
-      return batch.length;
+      const waiting = asked.get(message.seq);
+      if (waiting !== undefined) {
+        if (message.type === "acceptance") waiting.resolve(message.acceptance);
+        else waiting.reject(new Error(message.message));
+        return;
+      }
+      // Answered 202 on timeout already: what went wrong must still be told.
+      const deliveryId = late.get(message.seq);
+      if (deliveryId === undefined) return;
+      late.delete(message.seq);
+      if (message.type === "failed") options.onLateProblem?.(deliveryId, message.message);
+      else if (message.acceptance.kind === "invalid-json") {
+        options.onLateProblem?.(deliveryId, "its signed body is not JSON");
+      }
     },
   };
 }

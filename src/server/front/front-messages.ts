@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { HandlerOutcome } from "../../handlers/handler-types.js";
+import type { Acceptance, VerifiedDelivery } from "../create-delivery-inbox.js";
 
 /**
  * What a webhook front process and the process running the jobs say to each other over the
@@ -6,9 +8,16 @@ import { z } from "zod";
  * reported and dropped, never half-used.
  */
 
-const verifiedDelivery = z.object({ id: z.string().min(1), name: z.string().min(1), body: z.string() });
+/** One delivery handed over (validated one by one: a bad one must not cost the others). */
+export const verifiedDeliverySchema: z.ZodType<VerifiedDelivery> = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  body: z.string(),
+});
+const verifiedDelivery = verifiedDeliverySchema;
 
-const outcome = z.union([
+// Typed against the handlers' own types, so a new outcome cannot be silently refused here.
+const outcome: z.ZodType<HandlerOutcome> = z.union([
   z.object({ status: z.literal("ignored"), reason: z.string() }),
   z.object({
     status: z.enum(["queued", "coalesced", "duplicate-delivery"]),
@@ -17,7 +26,7 @@ const outcome = z.union([
   }),
 ]);
 
-const acceptance = z.union([
+const acceptance: z.ZodType<Acceptance> = z.union([
   z.object({ kind: z.literal("handled"), outcome }),
   z.object({ kind: z.literal("deferred"), ahead: z.number().int().nonnegative() }),
   z.object({ kind: z.literal("invalid-json") }),
@@ -27,8 +36,8 @@ const acceptance = z.union([
 export const frontMessageSchema = z.discriminatedUnion("type", [
   /** The front's first delivery in flight started (`true`) or its last one ended (`false`). */
   z.object({ type: z.literal("busy"), busy: z.boolean() }),
-  /** Deliveries already answered 202: receive them in this order. */
-  z.object({ type: z.literal("deliveries"), deliveries: z.array(verifiedDelivery) }),
+  /** Deliveries answered 202 once this message is sent: receive them in this order. */
+  z.object({ type: z.literal("deliveries"), deliveries: z.array(z.unknown()) }),
   /** A lone delivery: receive it and say what became of it (answered with `seq`). */
   z.object({ type: z.literal("delivery"), seq: z.number().int(), delivery: verifiedDelivery }),
   /** A delivery the front rejected or failed on, for the app's log. */

@@ -27,7 +27,8 @@ export type FrontSettings = z.infer<typeof settingsSchema>;
  */
 export async function runWebhookFront(env: Readonly<Record<string, string | undefined>>): Promise<void> {
   const send = (message: FrontMessage, then?: () => void) => {
-    if (process.connected) process.send?.(message, undefined, {}, () => then?.());
+    if (process.connected && process.send) process.send(message, undefined, {}, () => then?.());
+    else then?.();
   };
   const fail = (message: string) => send({ type: "fatal", message }, () => process.exit(1));
   let raw: unknown;
@@ -39,17 +40,19 @@ export async function runWebhookFront(env: Readonly<Record<string, string | unde
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) return fail(`invalid ${FRONT_SETTINGS_VARIABLE}: ${parsed.error.message}`);
   const settings = parsed.data;
-  // Busy while a delivery is in flight or answered but not handed over yet: the primary holds
-  // job work (and knows deliveries are still coming) until then.
-  let reported = false;
-  const report = () => {
-    const busy = activity.inFlight > 0 || forwarder.batched > 0;
-    if (busy !== reported) send({ type: "busy", busy: (reported = busy) });
-  };
-  const activity = createDeliveryActivity({ onBusyChange: report });
-  const forwarder = createFrontForwarder({ activity, send, onFlushed: report });
   const log = (level: "warn" | "error") => (details: Record<string, unknown>, message: string) =>
     send({ type: "log", level, details, message });
+  // While a delivery is in flight here, the primary holds its job work.
+  const activity = createDeliveryActivity({ onBusyChange: (busy) => send({ type: "busy", busy }) });
+  const forwarder = createFrontForwarder({
+    activity,
+    send: (message, sent) => {
+      if (!process.connected || !process.send) return sent?.(new Error("the jobs process is gone"));
+      process.send(message, undefined, {}, (error: Error | null) => sent?.(error));
+    },
+    onLateProblem: (delivery, problem) =>
+      log("error")({ delivery }, `webhook ${delivery} answered 202 after a timeout, then failed: ${problem}`),
+  });
 
   const listening = listenForWebhooks({
     secret: settings.secret,
@@ -73,13 +76,11 @@ export async function runWebhookFront(env: Readonly<Record<string, string | unde
       return;
     }
     if (parsedMessage.data.type !== "close") return forwarder.onAnswer(parsedMessage.data);
+    // Answers under way (their deliveries are the primary's already) get to finish first.
     void listening
       .then((listener) => listener.close())
       .catch(() => undefined)
-      .finally(() => {
-        forwarder.flush();
-        send({ type: "busy", busy: false }, () => process.exit(0));
-      });
+      .finally(() => send({ type: "busy", busy: false }, () => process.exit(0)));
   });
   // The primary is gone: nobody is left to run the jobs.
   process.on("disconnect", () => process.exit(0));

@@ -5,7 +5,12 @@ import type { DeliveryActivity } from "../../adapters/queue/create-delivery-acti
 import { redactSecrets } from "../../core/redact-secrets.js";
 import type { DeliveryInbox } from "../create-delivery-inbox.js";
 import type { WebhookLog } from "../create-webhook-middleware.js";
-import { frontMessageSchema, type FrontMessage, type PrimaryMessage } from "./front-messages.js";
+import {
+  frontMessageSchema,
+  verifiedDeliverySchema,
+  type FrontMessage,
+  type PrimaryMessage,
+} from "./front-messages.js";
 import { FRONT_SETTINGS_VARIABLE, type FrontSettings } from "./run-webhook-front.js";
 
 /** Options of `startWebhookFronts`. */
@@ -17,7 +22,10 @@ export interface WebhookFrontsOptions extends FrontSettings {
   /** Each busy front counts as one delivery in flight here, so job work steps aside. */
   activity: Pick<DeliveryActivity, "begin">;
   log: WebhookLog & { info(message: string): void };
-  /** Wait before a front that died is replaced (default 1 s). */
+  /**
+   * A front that dies is replaced at once; one that dies again within 10 s of its start waits
+   * this long first (default 1 s), doubling with each quick death up to 30 s.
+   */
   restartDelayMs?: number;
 }
 
@@ -59,8 +67,10 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
   // Set before the first fork: every front accepts on the shared socket itself, instead of this
   // process accepting and passing each connection on.
   cluster.schedulingPolicy = cluster.SCHED_NONE;
-  cluster.setupPrimary({ ...frontEntry(), silent: false });
+  cluster.setupPrimary({ ...frontEntry(), silent: false, serialization: "advanced" });
   let closing = false;
+  let started = false;
+  let quickDeaths = 0;
   /** Each front, and whether it listens yet (before that, it has no delivery and no handler). */
   const workers = new Map<Worker, { listening: boolean }>();
   let busyFronts = 0;
@@ -90,7 +100,15 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
         }
         return;
       case "deliveries":
-        for (const delivery of message.deliveries) inbox.defer(delivery);
+        for (const item of message.deliveries) {
+          const delivery = verifiedDeliverySchema.safeParse(item);
+          if (delivery.success) inbox.defer(delivery.data);
+          else
+            log.error(
+              { front: worker.id },
+              `ignored a delivery a webhook front handed over: ${delivery.error.message}`,
+            );
+        }
         return;
       case "delivery":
         inbox.accept(message.delivery).then(
@@ -116,6 +134,7 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
     new Promise((resolve, reject) => {
       const worker = cluster.fork({ [FRONT_SETTINGS_VARIABLE]: JSON.stringify(settings) });
       const state = { listening: false };
+      const forkedAt = Date.now();
       workers.set(worker, state);
       const busy: { end?: () => void } = {};
       let fatal: string | undefined;
@@ -140,13 +159,17 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
         workers.delete(worker);
         busy.end?.();
         delete busy.end;
-        reject(new Error(fatal ?? `webhook front exited (${signal ?? `code ${code}`}) before listening`));
-        if (closing) return;
-        const why = fatal ?? `exited (${signal ?? `code ${code}`})`;
-        log.error({ front: worker.id }, `webhook front failed: ${why}; starting another`);
+        const why = redactSecrets(fatal ?? `exited (${signal ?? `code ${code}`})`);
+        reject(new Error(fatal === undefined ? `webhook front ${why} before listening` : why));
+        // During start-up the caller gets the error; while closing, exits are expected.
+        if (closing || !started) return;
+        quickDeaths = Date.now() - forkedAt < 10_000 ? quickDeaths + 1 : 0;
+        const delay =
+          quickDeaths <= 1 ? 0 : Math.min((options.restartDelayMs ?? 1000) * 2 ** (quickDeaths - 2), 30_000);
+        log.error({ front: worker.id }, `webhook front failed: ${why}; starting another in ${delay} ms`);
         setTimeout(() => {
-          if (!closing) fork().catch((error: Error) => log.error({}, error.message));
-        }, options.restartDelayMs ?? 1000).unref();
+          if (!closing) fork().catch((error: Error) => log.error({}, redactSecrets(error.message)));
+        }, delay).unref();
       });
     });
 
@@ -175,8 +198,11 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
     await stop();
     throw error;
   }
+  started = true;
   log.info(
-    `${options.count} webhook front process${options.count === 1 ? "" : "es"} share port ${address.port}`,
+    options.count === 1
+      ? `1 webhook front process serves port ${address.port}`
+      : `${options.count} webhook front processes share port ${address.port}`,
   );
   return {
     address,

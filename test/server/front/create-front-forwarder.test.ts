@@ -1,25 +1,48 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createDeliveryActivity } from "../../../src/adapters/queue/create-delivery-activity.js";
+import type { Acceptance } from "../../../src/server/create-delivery-inbox.js";
 import {
   createFrontForwarder,
   type FrontForwarderOptions,
 } from "../../../src/server/front/create-front-forwarder.js";
 import type { FrontMessage } from "../../../src/server/front/front-messages.js";
 
-const delivery = (id: string) => ({ id, name: "issues", body: `{"n":"${id}"}` });
+const delivery = (id: string, body = `{"n":"${id}"}`) => ({ id, name: "issues", body });
 const QUEUED = { kind: "handled", outcome: { status: "queued", jobId: "j", key: "k" } } as const;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** A forwarder whose channel hands each message over only when the test says so (`deliver`). */
 function setUp(options: Partial<FrontForwarderOptions> = {}) {
-  const activity = createDeliveryActivity({ quietMs: 0, maxHoldMs: 60_000 });
+  const activity = createDeliveryActivity();
   const sent: FrontMessage[] = [];
-  let flushed = 0;
+  const handOver: ((error?: Error | null) => void)[] = [];
+  const late: [string, string][] = [];
   const forwarder = createFrontForwarder({
     activity,
-    send: (message) => sent.push(message),
-    onFlushed: () => (flushed += 1),
+    send: (message, done) => {
+      sent.push(message);
+      if (done) handOver.push(done);
+    },
+    onLateProblem: (id, problem) => late.push([id, problem]),
     ...options,
   });
-  return { activity, forwarder, sent, flushes: () => flushed };
+  /** Settles every send so far, with `error` if given. */
+  const deliver = (error?: Error) => handOver.splice(0).forEach((done) => done(error ?? null));
+  /** Marks `n` deliveries in flight on this front (a burst). */
+  const burst = (n: number) => Array.from({ length: n }, () => activity.begin());
+  /** Resolves to the answers settled so far (`pending` for the others). */
+  const peek = async (answers: Promise<Acceptance>[]) => {
+    const states = answers.map(() => "pending" as Acceptance | "pending" | "rejected");
+    answers.forEach((a, i) =>
+      a.then(
+        (v) => (states[i] = v),
+        () => (states[i] = "rejected"),
+      ),
+    );
+    await nextTurn();
+    return states;
+  };
+  return { forwarder, sent, deliver, burst, peek, late };
 }
 
 afterEach(() => {
@@ -42,52 +65,65 @@ describe("createFrontForwarder", () => {
     await expect(answer).rejects.toThrow("enqueue failed");
   });
 
-  it("answers 202 when the jobs process does not answer in time, and ignores its late answer", async () => {
+  it("answers 202 when the jobs process is slow, and still reports a failure that comes later", async () => {
     vi.useFakeTimers();
-    const { forwarder } = setUp({ answerTimeoutMs: 100 });
-    const answer = forwarder.accept(delivery("a"));
+    const { forwarder, late } = setUp({ answerTimeoutMs: 100 });
+    const slow = forwarder.accept(delivery("slow-1"));
+    const slowToo = forwarder.accept(delivery("slow-2"));
     await vi.advanceTimersByTimeAsync(100);
-    await expect(answer).resolves.toEqual({ kind: "deferred", ahead: 0 });
-    expect(() => forwarder.onAnswer({ type: "acceptance", seq: 1, acceptance: QUEUED })).not.toThrow();
+    await expect(Promise.all([slow, slowToo])).resolves.toEqual([
+      { kind: "deferred", ahead: 0 },
+      { kind: "deferred", ahead: 0 },
+    ]);
+    forwarder.onAnswer({ type: "failed", seq: 1, message: "enqueue failed" });
+    forwarder.onAnswer({ type: "acceptance", seq: 2, acceptance: QUEUED });
+    forwarder.onAnswer({ type: "failed", seq: 1, message: "the same answer twice is ignored" });
+    expect(late).toEqual([["slow-1", "enqueue failed"]]);
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it("batches a burst's deliveries, answered 202 at once, and sends them in one message once it is answered", async () => {
-    const { activity, forwarder, sent, flushes } = setUp();
-    const ends = [activity.begin(), activity.begin(), activity.begin()];
-    const answers = await Promise.all(["a", "b", "c"].map((id) => forwarder.accept(delivery(id))));
-    expect(answers).toEqual([
+  it("sends a burst's deliveries of one turn in one message and answers 202 only once it is handed over", async () => {
+    const { forwarder, sent, deliver, burst, peek } = setUp();
+    burst(3);
+    const answers = ["a", "b", "c"].map((id) => forwarder.accept(delivery(id)));
+    expect(sent).toEqual([]);
+    await nextTurn();
+    expect(sent).toEqual([{ type: "deliveries", deliveries: [delivery("a"), delivery("b"), delivery("c")] }]);
+    expect(await peek(answers)).toEqual(["pending", "pending", "pending"]);
+
+    deliver();
+    await expect(Promise.all(answers)).resolves.toEqual([
       { kind: "deferred", ahead: 0 },
       { kind: "deferred", ahead: 1 },
       { kind: "deferred", ahead: 2 },
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect([sent, forwarder.batched]).toEqual([[], 3]);
-
-    for (const end of ends) end();
-    await expect
-      .poll(() => sent)
-      .toEqual([{ type: "deliveries", deliveries: [delivery("a"), delivery("b"), delivery("c")] }]);
-    expect([forwarder.batched, flushes()]).toEqual([0, 1]);
   });
 
-  it("batches a lone delivery behind batched ones, so it cannot overtake them", async () => {
-    const { activity, forwarder, sent } = setUp();
-    const end = activity.begin();
-    activity.begin();
-    await forwarder.accept(delivery("a"));
-    end(); // one delivery in flight again, but "a" is still batched
-    await expect(forwarder.accept(delivery("b"))).resolves.toEqual({ kind: "deferred", ahead: 1 });
-    forwarder.flush();
+  it("fails the answers of a batch the channel would not take, so they are not acknowledged", async () => {
+    const { forwarder, deliver, burst } = setUp();
+    burst(2);
+    const answers = ["a", "b"].map((id) => forwarder.accept(delivery(id)));
+    await nextTurn();
+    deliver(new Error("channel closed"));
+    for (const answer of answers) await expect(answer).rejects.toThrow("could not hand the delivery over");
+  });
+
+  it("puts a lone delivery behind batched ones, so it cannot overtake them", async () => {
+    const { forwarder, sent, burst } = setUp();
+    const [first] = burst(2);
+    void forwarder.accept(delivery("a"));
+    first?.(); // one delivery in flight again, but "a" has not been sent yet
+    void forwarder.accept(delivery("b"));
+    await nextTurn();
     expect(sent).toEqual([{ type: "deliveries", deliveries: [delivery("a"), delivery("b")] }]);
   });
 
-  it("sends a full batch without waiting for quiet", async () => {
-    const { activity, forwarder, sent } = setUp({ maxBatch: 2 });
-    activity.begin();
-    activity.begin();
-    for (const id of ["a", "b", "c"]) await forwarder.accept(delivery(id));
-    expect(sent).toEqual([{ type: "deliveries", deliveries: [delivery("a"), delivery("b")] }]);
-    expect(forwarder.batched).toBe(1);
+  it("sends a batch early once its bodies pass maxBatchBytes", () => {
+    const { forwarder, sent, burst } = setUp({ maxBatchBytes: 20 });
+    burst(2);
+    for (const id of ["a", "b", "c"]) void forwarder.accept(delivery(id, "x".repeat(12)));
+    expect(sent).toEqual([
+      { type: "deliveries", deliveries: [delivery("a", "x".repeat(12)), delivery("b", "x".repeat(12))] },
+    ]);
   });
 });

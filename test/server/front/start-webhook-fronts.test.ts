@@ -16,7 +16,7 @@ afterEach(async () => {
   fronts = undefined;
 });
 
-async function start(count: number, port = 0) {
+async function start(count: number, port = 0, acceptDelayMs = 0) {
   const activity = createDeliveryActivity();
   const accepted: string[] = [];
   const deferred: string[] = [];
@@ -28,9 +28,10 @@ async function start(count: number, port = 0) {
     port,
     host: "127.0.0.1",
     inbox: {
-      accept: (d: VerifiedDelivery): Promise<Acceptance> => {
+      accept: async (d: VerifiedDelivery): Promise<Acceptance> => {
         accepted.push(d.id);
-        return Promise.resolve({ kind: "handled", outcome: { status: "ignored", reason: `got ${d.id}` } });
+        await new Promise((resolve) => setTimeout(resolve, acceptDelayMs));
+        return { kind: "handled", outcome: { status: "ignored", reason: `got ${d.id}` } };
       },
       defer: (d: VerifiedDelivery) => void deferred.push(d.id),
     },
@@ -81,22 +82,33 @@ describe("startWebhookFronts", () => {
     expect(Date.now() - closing).toBeLessThan(4000);
   });
 
-  it("marks a front busy here while it has a delivery in flight, and hands its batch over before it closes", async () => {
-    const { activity, deferred, url, deliver } = await start(1);
+  it("marks a front busy here while it has a delivery in flight, and hands a delivery over before answering 202", async () => {
+    const { activity, deferred, logged, url, deliver } = await start(1);
     const held = connect(Number(new URL(url).port), "127.0.0.1");
     open.push(held);
     await expect.poll(() => activity.inFlight).toBe(1);
 
-    const answer = await deliver("batched");
+    const answer = await deliver("deferred");
     expect([answer.status, await answer.text()]).toEqual([
       202,
       "accepted: handled once the deliveries arriving with it are answered\n",
     ]);
-    expect(deferred).toEqual([]);
-    await fronts?.close();
+    // The front dies right after answering: the delivery is this process's already.
+    Object.values(cluster.workers ?? {})[0]?.process.kill("SIGKILL");
+    await expect.poll(() => logged.some((m) => m.includes("exited (SIGKILL)"))).toBe(true);
+    expect(deferred).toEqual(["deferred"]);
+    await expect.poll(() => activity.inFlight).toBe(0);
+  });
+
+  it("lets an answer under way finish when it closes", async () => {
+    const { accepted, deliver } = await start(1, 0, 300);
+    const answer = deliver("slow");
+    await expect.poll(() => accepted).toEqual(["slow"]);
+    const closed = fronts?.close();
     fronts = undefined;
-    expect(deferred).toEqual(["batched"]);
-    expect(activity.inFlight).toBe(0);
+    const response = await answer;
+    expect([response.status, await response.text()]).toEqual([200, "ignored: got slow\n"]);
+    await closed;
   });
 
   it("fails to start, saying so, when the port is taken, and leaves no front running", async () => {
