@@ -34,8 +34,9 @@ export interface SpecwrightServer {
   webhookUrl: string;
   port: number;
   /**
-   * Resolves once every delivery answered `202` (deferred, see `createDeliveryInbox`) has been
-   * received, i.e. its job is queued.
+   * Resolves once no front is answering and every delivery answered `202` (deferred, see
+   * `createDeliveryInbox`) that has reached this process has been received, i.e. its job is
+   * queued. With fronts, a delivery can be answered a moment before this process reads it.
    */
   whenReceived(): Promise<void>;
   /**
