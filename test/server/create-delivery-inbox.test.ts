@@ -118,7 +118,7 @@ describe("createDeliveryInbox", () => {
     expect(received).toEqual(["a", "b", "c"]);
   });
 
-  it("keeps one wait for quiet across the early wakes of a full inbox instead of piling up waiters", async () => {
+  it("drains a delivery added while the last drain finishes, and keeps one wait for quiet across early wakes", async () => {
     const { activity, inbox, received, burst } = setUp({ maxPending: 2 });
     burst(5);
     // Twice: two deliveries wait for quiet, the third finds the inbox full and wakes the drain.

@@ -79,12 +79,8 @@ export function createFrontForwarder(options: FrontForwarderOptions): FrontForwa
     seq += 1;
     const id = seq;
     return new Promise<Acceptance>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        asked.delete(id);
-        late.set(id, delivery.id);
-        if (late.size > 1000) late.delete(late.keys().next().value as number);
-        resolve({ kind: "deferred", ahead: 0 });
-      }, answerTimeoutMs);
+      let handedOver = false;
+      let timedOut = false;
       const settle =
         <T>(f: (value: T) => void) =>
         (value: T) => {
@@ -92,9 +88,22 @@ export function createFrontForwarder(options: FrontForwarderOptions): FrontForwa
           asked.delete(id);
           f(value);
         };
+      const answer202 = () => {
+        late.set(id, delivery.id);
+        if (late.size > 1000) late.delete(late.keys().next().value as number);
+        settle(resolve)({ kind: "deferred", ahead: 0 });
+      };
+      // 202 only for a delivery that is in the channel: one still waiting to be written is
+      // answered when it is (or fails with it).
+      const timer = setTimeout(() => {
+        timedOut = true;
+        if (handedOver) answer202();
+      }, answerTimeoutMs);
       asked.set(id, { resolve: settle(resolve), reject: settle(reject) });
       send({ type: "delivery", seq: id, delivery }, (error) => {
         if (error) settle(reject)(new Error(`could not hand the delivery over: ${error.message}`));
+        else if (timedOut) answer202();
+        else handedOver = true;
       });
     });
   };

@@ -23,8 +23,8 @@ export interface WebhookFrontsOptions extends FrontSettings {
   activity: Pick<DeliveryActivity, "begin">;
   log: WebhookLog & { info(message: string): void };
   /**
-   * A front that dies is replaced at once; one that dies again within 10 s of its start waits
-   * this long first (default 1 s), doubling with each quick death up to 30 s.
+   * A front that dies is replaced at once; one that dies within 10 s of its start is replaced
+   * after this long (default 1 s), doubled for each further quick death in a row, at most 30 s.
    */
   restartDelayMs?: number;
 }
@@ -37,6 +37,18 @@ export interface WebhookFronts {
   whenIdle(): Promise<void>;
   /** Asks every front to close its connections, hand over what it batched and exit. */
   close(): Promise<void>;
+}
+
+/** A front that dies sooner than this after its start died quickly. */
+const QUICK_DEATH_MS = 10_000;
+
+/**
+ * How long to wait before replacing a front: at once after a death that was not quick (a crash
+ * after a long life may be a one-off), else `baseMs` doubled for each further quick death in a
+ * row, at most 30 s.
+ */
+export function restartDelay(quickDeaths: number, baseMs: number): number {
+  return quickDeaths === 0 ? 0 : Math.min(baseMs * 2 ** (quickDeaths - 1), 30_000);
 }
 
 /** The front's entry: the compiled `.js` next to this file, or the `.ts` source run through tsx. */
@@ -70,7 +82,6 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
   cluster.setupPrimary({ ...frontEntry(), silent: false, serialization: "advanced" });
   let closing = false;
   let started = false;
-  let quickDeaths = 0;
   /** Each front, and whether it listens yet (before that, it has no delivery and no handler). */
   const workers = new Map<Worker, { listening: boolean }>();
   let busyFronts = 0;
@@ -90,7 +101,8 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
   };
 
   const handle = (worker: Worker, message: FrontMessage, ended: { end?: () => void }) => {
-    const reply = (m: PrimaryMessage) => worker.isConnected() && worker.send(m);
+    // A front that just died may still look connected: a failed send is its exit's business.
+    const reply = (m: PrimaryMessage) => worker.isConnected() && worker.send(m, undefined, () => undefined);
     switch (message.type) {
       case "busy":
         if (message.busy) ended.end ??= markBusy();
@@ -110,8 +122,13 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
             );
         }
         return;
-      case "delivery":
-        inbox.accept(message.delivery).then(
+      case "delivery": {
+        const delivery = verifiedDeliverySchema.safeParse(message.delivery);
+        if (!delivery.success) {
+          reply({ type: "failed", seq: message.seq, message: `not a delivery: ${delivery.error.message}` });
+          return;
+        }
+        inbox.accept(delivery.data).then(
           (acceptance) => reply({ type: "acceptance", seq: message.seq, acceptance }),
           (error: unknown) =>
             reply({
@@ -121,6 +138,7 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
             }),
         );
         return;
+      }
       case "log":
         log[message.level](message.details, message.message);
         return;
@@ -130,9 +148,14 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
     }
   };
 
-  const fork = (): Promise<AddressInfo> =>
+  /** `slot`: the place a front and its replacements take, with their run of quick deaths. */
+  const fork = (slot: { quickDeaths: number }): Promise<AddressInfo> =>
     new Promise((resolve, reject) => {
       const worker = cluster.fork({ [FRONT_SETTINGS_VARIABLE]: JSON.stringify(settings) });
+      // e.g. EPIPE on a send to a front that has just died: its exit says what happened.
+      worker.on("error", (error) =>
+        log.warn({ front: worker.id }, `webhook front channel: ${error.message}`),
+      );
       const state = { listening: false };
       const forkedAt = Date.now();
       workers.set(worker, state);
@@ -163,12 +186,12 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
         reject(new Error(fatal === undefined ? `webhook front ${why} before listening` : why));
         // During start-up the caller gets the error; while closing, exits are expected.
         if (closing || !started) return;
-        quickDeaths = Date.now() - forkedAt < 10_000 ? quickDeaths + 1 : 0;
-        const delay =
-          quickDeaths <= 1 ? 0 : Math.min((options.restartDelayMs ?? 1000) * 2 ** (quickDeaths - 2), 30_000);
+        slot.quickDeaths = Date.now() - forkedAt < QUICK_DEATH_MS ? slot.quickDeaths + 1 : 0;
+        const delay = restartDelay(slot.quickDeaths, options.restartDelayMs ?? 1000);
         log.error({ front: worker.id }, `webhook front failed: ${why}; starting another in ${delay} ms`);
+        // A replacement that fails is reported by its own exit.
         setTimeout(() => {
-          if (!closing) fork().catch((error: Error) => log.error({}, redactSecrets(error.message)));
+          if (!closing) fork(slot).catch(() => undefined);
         }, delay).unref();
       });
     });
@@ -179,7 +202,11 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
       [...workers].map(
         ([worker, state]) =>
           new Promise<void>((resolve) => {
-            worker.once("exit", () => resolve());
+            // Both: the exit, and the channel closed (every message the front sent has been read).
+            let left = worker.isConnected() ? 2 : 1;
+            const done = () => --left === 0 && resolve();
+            worker.once("exit", done);
+            if (left === 2) worker.once("disconnect", done);
             if (!state.listening) worker.kill();
             else if (worker.isConnected()) worker.send({ type: "close" } satisfies PrimaryMessage);
             // A front that has not exited within 5 s is killed (fronts ignore SIGINT and SIGTERM).
@@ -192,8 +219,8 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
   let address: AddressInfo;
   try {
     // The first front binds the port (a free one for `0`); the others share its socket.
-    address = await fork();
-    await Promise.all(Array.from({ length: options.count - 1 }, () => fork()));
+    address = await fork({ quickDeaths: 0 });
+    await Promise.all(Array.from({ length: options.count - 1 }, () => fork({ quickDeaths: 0 })));
   } catch (error) {
     await stop();
     throw error;

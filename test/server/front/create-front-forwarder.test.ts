@@ -67,9 +67,10 @@ describe("createFrontForwarder", () => {
 
   it("answers 202 when the jobs process is slow, and still reports a failure that comes later", async () => {
     vi.useFakeTimers();
-    const { forwarder, late } = setUp({ answerTimeoutMs: 100 });
+    const { forwarder, late, deliver } = setUp({ answerTimeoutMs: 100 });
     const slow = forwarder.accept(delivery("slow-1"));
     const slowToo = forwarder.accept(delivery("slow-2"));
+    deliver();
     await vi.advanceTimersByTimeAsync(100);
     await expect(Promise.all([slow, slowToo])).resolves.toEqual([
       { kind: "deferred", ahead: 0 },
@@ -80,6 +81,23 @@ describe("createFrontForwarder", () => {
     forwarder.onAnswer({ type: "failed", seq: 1, message: "the same answer twice is ignored" });
     expect(late).toEqual([["slow-1", "enqueue failed"]]);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("after the timeout, answers only once the delivery is in the channel, or fails with it", async () => {
+    vi.useFakeTimers();
+    const { forwarder, deliver, peek } = setUp({ answerTimeoutMs: 100 });
+    const stuck = forwarder.accept(delivery("stuck"));
+    await vi.advanceTimersByTimeAsync(100);
+    vi.useRealTimers();
+    expect(await peek([stuck])).toEqual(["pending"]);
+    deliver();
+    await expect(stuck).resolves.toEqual({ kind: "deferred", ahead: 0 });
+
+    vi.useFakeTimers();
+    const lost = forwarder.accept(delivery("lost"));
+    await vi.advanceTimersByTimeAsync(100);
+    deliver(new Error("channel closed"));
+    await expect(lost).rejects.toThrow("could not hand the delivery over: channel closed");
   });
 
   it("sends a burst's deliveries of one turn in one message and answers 202 only once it is handed over", async () => {

@@ -3,7 +3,11 @@ import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDeliveryActivity } from "../../../src/adapters/queue/create-delivery-activity.js";
 import type { Acceptance, VerifiedDelivery } from "../../../src/server/create-delivery-inbox.js";
-import { startWebhookFronts, type WebhookFronts } from "../../../src/server/front/start-webhook-fronts.js";
+import {
+  restartDelay,
+  startWebhookFronts,
+  type WebhookFronts,
+} from "../../../src/server/front/start-webhook-fronts.js";
 import { postWebhook, signBody } from "../../helpers/probot-server.js";
 
 // Real front processes: node:cluster workers running the TypeScript source through tsx.
@@ -121,5 +125,18 @@ describe("startWebhookFronts", () => {
     } finally {
       taken.close();
     }
+  });
+});
+
+describe("restartDelay", () => {
+  it.each([
+    [0, 0],
+    [1, 1000],
+    [2, 2000],
+    [5, 16_000],
+    [6, 30_000],
+    [40, 30_000],
+  ])("after %i quick deaths in a row waits %i ms", (quickDeaths, delay) => {
+    expect(restartDelay(quickDeaths, 1000)).toBe(delay);
   });
 });
