@@ -11,6 +11,11 @@ const SECRET_PATTERNS: readonly RegExp[] = [
 /** Environment variables whose values are secrets wherever they appear. */
 const SECRET_ENV_KEYS = /(KEY|TOKEN|SECRET|PASSWORD|PRIVATE)/i;
 
+/** Whether an environment variable's name says its value is a secret (`PRIVATE_KEY`, `…_TOKEN`). */
+export function isSecretVariable(name: string): boolean {
+  return SECRET_ENV_KEYS.test(name);
+}
+
 /**
  * Replaces credentials in `text` with `[REDACTED]`: known token shapes, plus the literal values
  * of secret-looking environment variables (when `env` is given). Pure.
@@ -18,7 +23,7 @@ const SECRET_ENV_KEYS = /(KEY|TOKEN|SECRET|PASSWORD|PRIVATE)/i;
 export function redactSecrets(text: string, env: Readonly<Record<string, string | undefined>> = {}): string {
   let out = text;
   for (const [key, value] of Object.entries(env)) {
-    if (value && value.length >= 8 && SECRET_ENV_KEYS.test(key)) out = out.split(value).join("[REDACTED]");
+    if (value && value.length >= 8 && isSecretVariable(key)) out = out.split(value).join("[REDACTED]");
   }
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, "[REDACTED]");
   return out;

@@ -2,7 +2,7 @@ import cluster, { type Worker } from "node:cluster";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { DeliveryActivity } from "../../adapters/queue/create-delivery-activity.js";
-import { redactSecrets } from "../../core/redact-secrets.js";
+import { isSecretVariable, redactSecrets } from "../../core/redact-secrets.js";
 import type { DeliveryInbox } from "../create-delivery-inbox.js";
 import type { WebhookLog } from "../create-webhook-middleware.js";
 import {
@@ -49,6 +49,22 @@ const QUICK_DEATH_MS = 10_000;
  */
 export function restartDelay(quickDeaths: number, baseMs: number): number {
   return quickDeaths === 0 ? 0 : Math.min(baseMs * 2 ** (quickDeaths - 1), 30_000);
+}
+
+/**
+ * What a front's environment adds to and takes from this process's: its settings, and none of
+ * the secrets it has no use for (the app's private key, the model's API key…); an `undefined`
+ * value removes a variable from a child's environment.
+ */
+export function frontEnvironment(
+  env: Readonly<Record<string, string | undefined>>,
+  settings: FrontSettings,
+): Record<string, string | undefined> {
+  const removed = Object.keys(env).filter(isSecretVariable);
+  return {
+    ...Object.fromEntries(removed.map((name) => [name, undefined])),
+    [FRONT_SETTINGS_VARIABLE]: JSON.stringify(settings),
+  };
 }
 
 /** The front's entry: the compiled `.js` next to this file, or the `.ts` source run through tsx. */
@@ -151,7 +167,7 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
   /** `slot`: the place a front and its replacements take, with their run of quick deaths. */
   const fork = (slot: { quickDeaths: number }): Promise<AddressInfo> =>
     new Promise((resolve, reject) => {
-      const worker = cluster.fork({ [FRONT_SETTINGS_VARIABLE]: JSON.stringify(settings) });
+      const worker = cluster.fork(frontEnvironment(process.env, settings));
       // e.g. EPIPE on a send to a front that has just died: its exit says what happened.
       worker.on("error", (error) =>
         log.warn({ front: worker.id }, `webhook front channel: ${error.message}`),
