@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DeliveryActivity } from "../adapters/queue/create-delivery-activity.js";
 import { redactSecrets } from "../core/redact-secrets.js";
@@ -17,7 +17,6 @@ export interface ListenForWebhooksOptions extends WebhookMiddlewareOptions {
 
 /** A listening webhook server. */
 export interface WebhookListener {
-  server: Server;
   address: AddressInfo;
   /**
    * Stops accepting and closes idle connections at once; requests being answered get up to
@@ -54,7 +53,6 @@ export async function listenForWebhooks(options: ListenForWebhooksOptions): Prom
     });
   });
   return {
-    server,
     address: server.address() as AddressInfo,
     close: (graceMs = 3000) =>
       new Promise((resolve, reject) => {

@@ -1,3 +1,4 @@
+import type { AddressInfo } from "node:net";
 import type { Probot } from "probot";
 import type { SpecwrightApp } from "../app.js";
 import { createDeliveryInbox } from "./create-delivery-inbox.js";
@@ -68,30 +69,31 @@ export async function startSpecwrightServer(options: SpecwrightServerOptions): P
     log: problems,
   });
   const host = options.host ?? "localhost";
-  const serving = options.webhookProcesses
-    ? await serveThroughFronts(options.webhookProcesses)
-    : await listenForWebhooks({
-        secret: options.secret,
-        path: webhookPath,
-        accept: (delivery) => inbox.accept(delivery),
-        log: problems,
-        activity: specwright.activity,
-        port: options.port,
-        host,
-      });
-  async function serveThroughFronts(count: number) {
-    const fronts = await startWebhookFronts({
-      count,
-      secret: options.secret,
-      path: webhookPath,
-      port: options.port,
-      host,
-      inbox,
-      activity: specwright.activity,
-      log: { ...problems, info: (message) => log.info(message) },
-    });
-    return { address: fronts.address, close: () => fronts.close(), whenIdle: () => fronts.whenIdle() };
-  }
+  // Either fronts serve the port (and may still be handing deliveries over), or this process does.
+  const serving: { address: AddressInfo; close(): Promise<void>; whenIdle(): Promise<void> } =
+    options.webhookProcesses
+      ? await startWebhookFronts({
+          count: options.webhookProcesses,
+          secret: options.secret,
+          path: webhookPath,
+          port: options.port,
+          host,
+          inbox,
+          activity: specwright.activity,
+          log: { ...problems, info: (message) => log.info(message) },
+        })
+      : {
+          ...(await listenForWebhooks({
+            secret: options.secret,
+            path: webhookPath,
+            accept: (delivery) => inbox.accept(delivery),
+            log: problems,
+            activity: specwright.activity,
+            port: options.port,
+            host,
+          })),
+          whenIdle: () => Promise.resolve(),
+        };
   const { address } = serving;
   const printable = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const webhookUrl = `http://${printable}:${address.port}${webhookPath}`;
@@ -114,7 +116,7 @@ export async function startSpecwrightServer(options: SpecwrightServerOptions): P
     webhookUrl,
     port: address.port,
     whenReceived: async () => {
-      await ("whenIdle" in serving ? serving.whenIdle() : undefined);
+      await serving.whenIdle();
       await inbox.whenDrained();
     },
     close: async () => {

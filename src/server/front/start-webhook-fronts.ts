@@ -2,7 +2,7 @@ import cluster, { type Worker } from "node:cluster";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { DeliveryActivity } from "../../adapters/queue/create-delivery-activity.js";
-import { isSecretVariable, redactSecrets } from "../../core/redact-secrets.js";
+import { redactSecrets } from "../../core/redact-secrets.js";
 import type { DeliveryInbox } from "../create-delivery-inbox.js";
 import type { WebhookLog } from "../create-webhook-middleware.js";
 import {
@@ -11,7 +11,9 @@ import {
   type FrontMessage,
   type PrimaryMessage,
 } from "./front-messages.js";
-import { FRONT_SETTINGS_VARIABLE, type FrontSettings } from "./run-webhook-front.js";
+import { frontEnvironment } from "./front-environment.js";
+import { QUICK_DEATH_MS, restartDelay } from "./restart-delay.js";
+import type { FrontSettings } from "./run-webhook-front.js";
 
 /** Options of `startWebhookFronts`. */
 export interface WebhookFrontsOptions extends FrontSettings {
@@ -37,34 +39,6 @@ export interface WebhookFronts {
   whenIdle(): Promise<void>;
   /** Asks every front to close its connections, hand over what it batched and exit. */
   close(): Promise<void>;
-}
-
-/** A front that dies sooner than this after its start died quickly. */
-const QUICK_DEATH_MS = 10_000;
-
-/**
- * How long to wait before replacing a front: at once after a death that was not quick (a crash
- * after a long life may be a one-off), else `baseMs` doubled for each further quick death in a
- * row, at most 30 s.
- */
-export function restartDelay(quickDeaths: number, baseMs: number): number {
-  return quickDeaths === 0 ? 0 : Math.min(baseMs * 2 ** (quickDeaths - 1), 30_000);
-}
-
-/**
- * What a front's environment adds to and takes from this process's: its settings, and none of
- * the secrets it has no use for (the app's private key, the model's API key…); an `undefined`
- * value removes a variable from a child's environment.
- */
-export function frontEnvironment(
-  env: Readonly<Record<string, string | undefined>>,
-  settings: FrontSettings,
-): Record<string, string | undefined> {
-  const removed = Object.keys(env).filter(isSecretVariable);
-  return {
-    ...Object.fromEntries(removed.map((name) => [name, undefined])),
-    [FRONT_SETTINGS_VARIABLE]: JSON.stringify(settings),
-  };
 }
 
 /** The front's entry: the compiled `.js` next to this file, or the `.ts` source run through tsx. */

@@ -3,12 +3,7 @@ import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDeliveryActivity } from "../../../src/adapters/queue/create-delivery-activity.js";
 import type { Acceptance, VerifiedDelivery } from "../../../src/server/create-delivery-inbox.js";
-import {
-  frontEnvironment,
-  restartDelay,
-  startWebhookFronts,
-  type WebhookFronts,
-} from "../../../src/server/front/start-webhook-fronts.js";
+import { startWebhookFronts, type WebhookFronts } from "../../../src/server/front/start-webhook-fronts.js";
 import { postWebhook, signBody } from "../../helpers/probot-server.js";
 
 // Real front processes: node:cluster workers running the TypeScript source through tsx.
@@ -126,41 +121,5 @@ describe("startWebhookFronts", () => {
     } finally {
       taken.close();
     }
-  });
-});
-
-describe("restartDelay", () => {
-  it.each([
-    [0, 0],
-    [1, 1000],
-    [2, 2000],
-    [5, 16_000],
-    [6, 30_000],
-    [40, 30_000],
-  ])("after %i quick deaths in a row waits %i ms", (quickDeaths, delay) => {
-    expect(restartDelay(quickDeaths, 1000)).toBe(delay);
-  });
-});
-
-describe("frontEnvironment", () => {
-  it("passes the front its settings and removes the secrets it has no use for", () => {
-    const settings = { secret: "hook-secret", path: "/hooks", port: 0, host: "127.0.0.1" };
-    expect(
-      frontEnvironment(
-        {
-          PATH: "/usr/bin",
-          PRIVATE_KEY: "-----BEGIN",
-          ANTHROPIC_API_KEY: "sk-ant-x",
-          WEBHOOK_SECRET: "s",
-          HOST: "h",
-        },
-        settings,
-      ),
-    ).toEqual({
-      PRIVATE_KEY: undefined,
-      ANTHROPIC_API_KEY: undefined,
-      WEBHOOK_SECRET: undefined,
-      SPECWRIGHT_WEBHOOK_FRONT: JSON.stringify(settings),
-    });
   });
 });
