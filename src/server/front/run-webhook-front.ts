@@ -26,9 +26,11 @@ export type FrontSettings = z.infer<typeof settingsSchema>;
  * meanwhile, and exits when the primary says so or goes away.
  */
 export async function runWebhookFront(env: Readonly<Record<string, string | undefined>>): Promise<void> {
-  const send = (message: FrontMessage, then?: () => void) => {
-    if (process.connected && process.send) process.send(message, undefined, {}, () => then?.());
-    else then?.();
+  /** `sent` is called once the message is in the channel, with the error if it is not. */
+  const send = (message: FrontMessage, sent?: (error?: Error | null) => void) => {
+    if (process.connected && process.send) {
+      process.send(message, undefined, {}, (error: Error | null) => sent?.(error));
+    } else sent?.(new Error("the jobs process is gone"));
   };
   const fail = (message: string) => send({ type: "fatal", message }, () => process.exit(1));
   let raw: unknown;
@@ -46,10 +48,7 @@ export async function runWebhookFront(env: Readonly<Record<string, string | unde
   const activity = createDeliveryActivity({ onBusyChange: (busy) => send({ type: "busy", busy }) });
   const forwarder = createFrontForwarder({
     activity,
-    send: (message, sent) => {
-      if (!process.connected || !process.send) return sent?.(new Error("the jobs process is gone"));
-      process.send(message, undefined, {}, (error: Error | null) => sent?.(error));
-    },
+    send,
     onLateProblem: (delivery, problem) =>
       log("error")({ delivery }, `webhook ${delivery} answered 202 after a timeout, then failed: ${problem}`),
   });
