@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readEnvVariables, type EnvVariableProblem } from "./core/read-env-variables.js";
 
 const optionalText = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
@@ -41,10 +42,7 @@ const appEnvSchema = z.object(fields);
 export type AppEnv = z.output<typeof appEnvSchema>;
 
 /** A variable that was set but unusable (its value is never repeated: it may be a secret). */
-export interface EnvProblem {
-  variable: keyof AppEnv;
-  message: string;
-}
+export type EnvProblem = EnvVariableProblem<keyof AppEnv>;
 
 /**
  * Reads the app's environment variables with zod. A variable with a bad value is reported and
@@ -55,12 +53,6 @@ export function readAppEnv(env: Readonly<Record<string, string | undefined>>): {
   env: AppEnv;
   problems: EnvProblem[];
 } {
-  const problems: EnvProblem[] = [];
-  const input: Record<string, unknown> = {};
-  for (const [variable, schema] of Object.entries(fields) as [keyof AppEnv, z.ZodType][]) {
-    const result = schema.safeParse(env[variable]);
-    if (result.success) input[variable] = env[variable];
-    else problems.push({ variable, message: result.error.issues[0]?.message ?? "invalid value" });
-  }
+  const { input, problems } = readEnvVariables(fields, env);
   return { env: appEnvSchema.parse(input), problems };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readEnvVariables, type EnvVariableProblem } from "../core/read-env-variables.js";
 import { DEFAULT_WEBHOOK_PATH } from "./create-webhook-middleware.js";
 
 /** Probot's webhook secret when `WEBHOOK_SECRET` is not set (only good for local experiments). */
@@ -79,10 +80,7 @@ export interface ServerEnv {
 }
 
 /** A variable that was set but unusable (its value is never repeated). */
-export interface ServerEnvProblem {
-  variable: string;
-  message: string;
-}
+export type ServerEnvProblem = EnvVariableProblem;
 
 /**
  * Reads the server's settings (`PORT`, `HOST`, `WEBHOOK_PATH`, `WEBHOOK_PROXY_URL`,
@@ -94,13 +92,7 @@ export function readServerEnv(env: Readonly<Record<string, string | undefined>>)
   env: ServerEnv;
   problems: ServerEnvProblem[];
 } {
-  const problems: ServerEnvProblem[] = [];
-  const input: Record<string, unknown> = {};
-  for (const [variable, schema] of Object.entries(serverEnvSchema.shape)) {
-    const result = (schema as z.ZodType).safeParse(env[variable]);
-    if (result.success) input[variable] = env[variable];
-    else problems.push({ variable, message: result.error.issues[0]?.message ?? "invalid value" });
-  }
+  const { input, problems } = readEnvVariables<string>(serverEnvSchema.shape, env);
   const parsed = serverEnvSchema.parse(input);
   return {
     env: {
