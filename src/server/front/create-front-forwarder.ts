@@ -18,6 +18,15 @@ export interface FrontForwarderOptions {
   answerTimeoutMs?: number;
   /** Body bytes sent in one message at most before a batch is sent early (default 8 MB). */
   maxBatchBytes?: number;
+  /**
+   * The least time between two batch messages (default 4 ms): the first batch after a pause is
+   * sent on the next turn of the event loop; deliveries verified less than this long after a
+   * batch was sent wait for the next one. In a burst, a front verifies only a few deliveries per
+   * turn, and a message per turn costs both processes a write, a wake-up and a read each time.
+   */
+  batchIntervalMs?: number;
+  /** The clock of `batchIntervalMs` (default `performance.now`). */
+  now?: () => number;
   /** Told about an answer that came after its timeout and reports a problem nobody saw yet. */
   onLateProblem?: (deliveryId: string, problem: string) => void;
 }
@@ -40,25 +49,32 @@ interface Batched {
  * Hands verified deliveries from a webhook front to the process running the jobs, the way the
  * delivery inbox treats them in one process: a lone delivery is sent at once and answered with
  * what the jobs process made of it; one that arrives with others is collected with the others
- * verified in the same turn of the event loop, sent in one message, and answered 202 once that
- * message is in the channel: an answered delivery is the jobs process's even if this front dies
- * right after. The channel keeps the order, so a delivery never overtakes an earlier one.
+ * verified in the same turn of the event loop (or, right after a batch was sent, within the next
+ * `batchIntervalMs`), sent in one message, and answered 202 once that message is in the channel:
+ * an answered delivery is the jobs process's even if this front dies right after. The channel
+ * keeps the order, so a delivery never overtakes an earlier one.
  */
 export function createFrontForwarder(options: FrontForwarderOptions): FrontForwarder {
   const { activity, send } = options;
   const answerTimeoutMs = options.answerTimeoutMs ?? 5000;
   const maxBatchBytes = options.maxBatchBytes ?? 8 * 1024 * 1024;
+  const batchIntervalMs = options.batchIntervalMs ?? 4;
+  const now = options.now ?? (() => performance.now());
   let batch: Batched[] = [];
   let batchBytes = 0;
-  let flushScheduled = false;
+  /** Cancels the scheduled sending of the batch, if one is scheduled. */
+  let cancelScheduled: (() => void) | undefined;
+  let lastFlushAt = Number.NEGATIVE_INFINITY;
   let seq = 0;
   const asked = new Map<number, { resolve(a: Acceptance): void; reject(e: Error): void }>();
   /** Deliveries answered on timeout whose answer has not come yet (the oldest forgotten past 1000). */
   const late = new Map<number, string>();
 
   const flush = (): void => {
-    flushScheduled = false;
+    cancelScheduled?.();
+    cancelScheduled = undefined;
     if (batch.length === 0) return;
+    lastFlushAt = now();
     const entries = batch;
     batch = [];
     batchBytes = 0;
@@ -115,9 +131,15 @@ export function createFrontForwarder(options: FrontForwarderOptions): FrontForwa
         batch.push({ delivery, resolve, reject });
         batchBytes += delivery.body.length;
         if (batchBytes >= maxBatchBytes) flush();
-        else if (!flushScheduled) {
-          flushScheduled = true;
-          setImmediate(flush);
+        else if (cancelScheduled === undefined) {
+          const wait = lastFlushAt + batchIntervalMs - now();
+          if (wait > 0) {
+            const timer = setTimeout(flush, wait);
+            cancelScheduled = () => clearTimeout(timer);
+          } else {
+            const immediate = setImmediate(flush);
+            cancelScheduled = () => clearImmediate(immediate);
+          }
         }
       });
     },

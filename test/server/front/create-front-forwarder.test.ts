@@ -117,6 +117,32 @@ describe("createFrontForwarder", () => {
     ]);
   });
 
+  it("right after a batch, collects deliveries for batchIntervalMs and sends them in the next message", async () => {
+    vi.useFakeTimers();
+    const { forwarder, sent, deliver, burst } = setUp({ batchIntervalMs: 10, now: () => Date.now() });
+    burst(4);
+    void forwarder.accept(delivery("a"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual([{ type: "deliveries", deliveries: [delivery("a")] }]);
+
+    const later = ["b", "c"].map((id) => forwarder.accept(delivery(id)));
+    await vi.advanceTimersByTimeAsync(9);
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent[1]).toEqual({ type: "deliveries", deliveries: [delivery("b"), delivery("c")] });
+    deliver();
+    await expect(Promise.all(later)).resolves.toEqual([
+      { kind: "deferred", ahead: 0 },
+      { kind: "deferred", ahead: 1 },
+    ]);
+
+    // After a pause longer than the interval, the next batch goes on the next turn again.
+    await vi.advanceTimersByTimeAsync(50);
+    void forwarder.accept(delivery("d"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent[2]).toEqual({ type: "deliveries", deliveries: [delivery("d")] });
+  });
+
   it("fails the answers of a batch the channel would not take, so they are not acknowledged", async () => {
     const { forwarder, deliver, burst } = setUp();
     burst(2);
@@ -136,12 +162,22 @@ describe("createFrontForwarder", () => {
     expect(sent).toEqual([{ type: "deliveries", deliveries: [delivery("a"), delivery("b")] }]);
   });
 
-  it("sends a batch early once its bodies pass maxBatchBytes", () => {
-    const { forwarder, sent, burst } = setUp({ maxBatchBytes: 20 });
+  it("sends a batch early once its bodies pass maxBatchBytes, and the rest after the interval", async () => {
+    vi.useFakeTimers();
+    const { forwarder, sent, burst } = setUp({
+      maxBatchBytes: 20,
+      batchIntervalMs: 10,
+      now: () => Date.now(),
+    });
     burst(2);
     for (const id of ["a", "b", "c"]) void forwarder.accept(delivery(id, "x".repeat(12)));
     expect(sent).toEqual([
       { type: "deliveries", deliveries: [delivery("a", "x".repeat(12)), delivery("b", "x".repeat(12))] },
+    ]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent).toEqual([
+      { type: "deliveries", deliveries: [delivery("a", "x".repeat(12)), delivery("b", "x".repeat(12))] },
+      { type: "deliveries", deliveries: [delivery("c", "x".repeat(12))] },
     ]);
   });
 });
