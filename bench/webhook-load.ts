@@ -20,7 +20,7 @@ export interface Sample {
 }
 
 /** `count` signed `issues.labeled` deliveries for issues `firstIssue…`, as raw HTTP/1.1 requests. */
-export function buildRequests(url: string, count: number, firstIssue: number): Buffer[] {
+function buildRequests(url: string, count: number, firstIssue: number): Buffer[] {
   const target = new URL(url);
   return Array.from({ length: count }, (_, i) => {
     const payload = webhookFixture<{ issue: { number: number; title: string } }>("issues-labeled");

@@ -54,9 +54,12 @@ const SERVE_FLAG = "--serve";
 /** Starts `spec` in a new process and resolves once it listens. */
 export async function startServerUnderTest(spec: ServerSpec): Promise<ServerUnderTest> {
   const child = fork(fileURLToPath(import.meta.url), [SERVE_FLAG, JSON.stringify(spec)], {
-    execArgv: import.meta.url.endsWith(".ts") ? ["--import", "tsx"] : [],
+    // The bench's own node flags (e.g. `--trace-opt`) reach the measured server, not its fronts.
+    execArgv: import.meta.url.endsWith(".ts") ? ["--import", "tsx"] : process.execArgv,
     serialization: "advanced",
   });
+  // A channel that closed under a send: the exit says why.
+  child.on("error", () => undefined);
   const exited = new Promise<string>((resolve) =>
     child.once("exit", (code, signal) =>
       resolve(`the server under test exited (${signal ?? `code ${code}`})`),
@@ -80,11 +83,17 @@ export async function startServerUnderTest(spec: ServerSpec): Promise<ServerUnde
     url,
     async finish(maxWaitMs) {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(await exited);
-      const finished = next("finished");
-      child.send({ type: "finish", maxWaitMs });
-      const { jobs } = await finished;
-      await exited;
-      return jobs;
+      // Stopping takes a few seconds at most once the jobs are waited for: past that, it hangs.
+      const deadline = setTimeout(() => child.kill("SIGKILL"), maxWaitMs + 30_000);
+      try {
+        const finished = next("finished");
+        child.send({ type: "finish", maxWaitMs });
+        const { jobs } = await finished;
+        await exited;
+        return jobs;
+      } finally {
+        clearTimeout(deadline);
+      }
     },
   };
 }
@@ -173,6 +182,8 @@ if (cluster.isWorker && process.env[FLOOR_WORKER] === "1") {
   await listenAsFloor(0);
 } else if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href && process.argv[2] === SERVE_FLAG) {
   const served = await serve(JSON.parse(process.argv[3] ?? "{}") as ServerSpec);
+  // The benchmark is gone (killed, crashed): nobody is left to measure.
+  process.on("disconnect", () => process.exit(1));
   process.on("message", (message: { type: string; maxWaitMs: number }) => {
     if (message.type !== "finish") return;
     void served.finish(message.maxWaitMs).then((jobs) => {

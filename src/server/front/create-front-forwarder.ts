@@ -19,9 +19,9 @@ export interface FrontForwarderOptions {
   /** Body bytes sent in one message at most before a batch is sent early (default 8 MB). */
   maxBatchBytes?: number;
   /**
-   * The least time between two batch messages (default 4 ms): the first batch after a pause is
-   * sent on the next turn of the event loop; deliveries verified less than this long after a
-   * batch was sent wait for the next one. In a burst, a front verifies only a few deliveries per
+   * The least time between two batch messages (default 4 ms), unless `maxBatchBytes` sends one
+   * early: the first batch after a pause is sent on the next turn of the event loop; deliveries
+   * verified less than this long after a batch was sent wait for the next one. In a burst, a front verifies only a few deliveries per
    * turn, and a message per turn costs both processes a write, a wake-up and a read each time.
    */
   batchIntervalMs?: number;
@@ -134,7 +134,8 @@ export function createFrontForwarder(options: FrontForwarderOptions): FrontForwa
         else if (cancelScheduled === undefined) {
           const wait = lastFlushAt + batchIntervalMs - now();
           if (wait > 0) {
-            const timer = setTimeout(flush, wait);
+            // Whole milliseconds: Node keeps a timer list per distinct duration.
+            const timer = setTimeout(flush, Math.ceil(wait));
             cancelScheduled = () => clearTimeout(timer);
           } else {
             const immediate = setImmediate(flush);

@@ -162,6 +162,23 @@ describe("createFrontForwarder", () => {
     expect(sent).toEqual([{ type: "deliveries", deliveries: [delivery("a"), delivery("b")] }]);
   });
 
+  it("puts a lone delivery behind a batch that waits for the interval", async () => {
+    vi.useFakeTimers();
+    const { forwarder, sent, burst } = setUp({ batchIntervalMs: 10, now: () => Date.now() });
+    const [first, second] = burst(3);
+    void forwarder.accept(delivery("a"));
+    await vi.advanceTimersByTimeAsync(0);
+    void forwarder.accept(delivery("b")); // waits for the interval
+    first?.();
+    second?.(); // one delivery in flight again, but "b" has not been sent yet
+    void forwarder.accept(delivery("c"));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent).toEqual([
+      { type: "deliveries", deliveries: [delivery("a")] },
+      { type: "deliveries", deliveries: [delivery("b"), delivery("c")] },
+    ]);
+  });
+
   it("sends a batch early once its bodies pass maxBatchBytes, and the rest after the interval", async () => {
     vi.useFakeTimers();
     const { forwarder, sent, burst } = setUp({
@@ -174,7 +191,10 @@ describe("createFrontForwarder", () => {
     expect(sent).toEqual([
       { type: "deliveries", deliveries: [delivery("a", "x".repeat(12)), delivery("b", "x".repeat(12))] },
     ]);
-    await vi.advanceTimersByTimeAsync(10);
+    // "c" waits the interval out: the early send counts as the last batch.
+    await vi.advanceTimersByTimeAsync(9);
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(sent).toEqual([
       { type: "deliveries", deliveries: [delivery("a", "x".repeat(12)), delivery("b", "x".repeat(12))] },
       { type: "deliveries", deliveries: [delivery("c", "x".repeat(12))] },
