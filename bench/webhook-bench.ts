@@ -294,7 +294,12 @@ function print(result: WebhookBenchResult): void {
     );
   floor("floor, a server that only answers 200 (this client on this machine)", result.floor);
   if (result.floorShared)
-    floor(`floor served by ${result.webhookProcesses} processes sharing the port`, result.floorShared);
+    floor(
+      result.webhookProcesses === 1
+        ? "floor served by 1 cluster worker, as the front"
+        : `floor served by ${result.webhookProcesses} processes sharing the port`,
+      result.floorShared,
+    );
   console.log(
     `  jobs: ${result.jobs.succeeded} succeeded, ${result.jobs.failed} failed, ${result.jobs.unfinished} unfinished ` +
       `(incl. ${WARM_UP.bursts} warm-up bursts)`,
