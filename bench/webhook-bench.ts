@@ -141,6 +141,13 @@ async function measure(
   deliveries: number,
   ratePerSecond: number,
 ): Promise<Measured> {
+  const firstIssues = (first: number, bursts: number) =>
+    Array.from({ length: bursts }, (_, i) => first + deliveries * i);
+  generator.prepare(url, deliveries, [
+    ...firstIssues(ISSUES.warmUp, WARM_UP.bursts),
+    ...firstIssues(ISSUES.bursts, BURSTS.count),
+    ISSUES.paced,
+  ]);
   const warmUpP99: number[] = [];
   for (let i = 0; i < WARM_UP.bursts; i++) {
     await new Promise((resolve) => setTimeout(resolve, BURSTS.pauseMs));

@@ -94,6 +94,11 @@ export interface LoadGenerator {
    * 0) or paced, from a process of its own, and resolves to their samples.
    */
   load(url: string, count: number, ratePerSecond: number, firstIssue: number): Promise<Sample[]>;
+  /**
+   * Builds and signs the requests of the loads to come now, so that no request building (and
+   * none of its garbage collection) shares the machine with a measured burst.
+   */
+  prepare(url: string, count: number, firstIssues: readonly number[]): void;
   /** Removes the compiled client and request files. */
   dispose(): void;
 }
@@ -113,6 +118,8 @@ export function prepareLoadGenerator(): LoadGenerator {
     kind: "node",
     note,
     dispose,
+    // This client builds its requests in its own process, before it connects.
+    prepare: () => undefined,
     load: (url, count, ratePerSecond, firstIssue) =>
       run(process.execPath, [
         ...(import.meta.url.endsWith(".ts") ? ["--import", "tsx"] : []),
@@ -136,13 +143,21 @@ export function prepareLoadGenerator(): LoadGenerator {
     const why = build.error ? build.error.message : build.stderr.trim().split("\n")[0];
     return nodeClient(`no native client (cc: ${why})`);
   }
-  let files = 0;
+  const fileOf = (url: string, count: number, firstIssue: number) =>
+    join(dir, `requests-${new URL(url).port}-${count}-${firstIssue}.bin`);
+  const prepare = (url: string, count: number, firstIssue: number) => {
+    const path = fileOf(url, count, firstIssue);
+    if (!existsSync(path)) writeRequestsFile(path, buildRequests(url, count, firstIssue));
+    return path;
+  };
   return {
     kind: "native",
     dispose,
+    prepare(url, count, firstIssues) {
+      for (const firstIssue of firstIssues) prepare(url, count, firstIssue);
+    },
     load(url, count, ratePerSecond, firstIssue) {
-      const requests = join(dir, `requests-${(files += 1)}.bin`);
-      writeRequestsFile(requests, buildRequests(url, count, firstIssue));
+      const requests = prepare(url, count, firstIssue);
       const gapMs = ratePerSecond > 0 ? 1000 / ratePerSecond : 0;
       return run(binary, [new URL(url).port, requests, String(gapMs)]).finally(() =>
         rmSync(requests, { force: true }),
