@@ -22,8 +22,10 @@ export interface Sample {
 /** `count` signed `issues.labeled` deliveries for issues `firstIssue…`, as raw HTTP/1.1 requests. */
 function buildRequests(url: string, count: number, firstIssue: number): Buffer[] {
   const target = new URL(url);
+  // Read once; each request gets its own copy.
+  const fixture = webhookFixture<{ issue: { number: number; title: string } }>("issues-labeled");
   return Array.from({ length: count }, (_, i) => {
-    const payload = webhookFixture<{ issue: { number: number; title: string } }>("issues-labeled");
+    const payload = structuredClone(fixture);
     payload.issue.number = firstIssue + i;
     payload.issue.title = `Feature ${payload.issue.number}`;
     const body = Buffer.from(JSON.stringify(payload));

@@ -57,6 +57,10 @@ async function startServer(
   return { specwright, url: server.webhookUrl, received };
 }
 
+/** POSTs an `issue_comment` delivery with the given signature, as GitHub would. */
+const postComment = (url: string, id: string, body: string, signature: string) =>
+  postWebhook(url, { name: "issue_comment", id, body, signature });
+
 function expectNothingRan(specwright: SpecwrightApp): void {
   expect(specwright.queue.stats()).toMatchObject({
     succeeded: 0,
@@ -78,12 +82,7 @@ describe("Specwright's webhook server (npm start)", () => {
       const { specwright, url, received } = await startServer({ webhookProcesses: processes });
 
       const body = comment("/spec help");
-      const response = await postWebhook(url, {
-        name: "issue_comment",
-        id: "0b7c4f2e-signed",
-        body,
-        signature: signBody(body, WEBHOOK_SECRET),
-      });
+      const response = await postComment(url, "0b7c4f2e-signed", body, signBody(body, WEBHOOK_SECRET));
       expect(response.status).toBe(200);
       expect(await response.text()).toBe("queued\n");
       // Answered before the job made its first request (it starts on a later turn of the loop).
@@ -108,24 +107,19 @@ describe("Specwright's webhook server (npm start)", () => {
     const { specwright, url, received } = await startServer({ webhookProcesses: processes });
 
     const body = comment("/spec help");
-    const forged = await postWebhook(url, {
-      name: "issue_comment",
-      id: "0b7c4f2e-forged",
+    const forged = await postComment(url, "0b7c4f2e-forged", body, signBody(body, "not-the-secret"));
+    const tampered = await postComment(
+      url,
+      "0b7c4f2e-tampered",
+      body.replace("/spec help", "/spec regenerate all"),
+      signBody(body, WEBHOOK_SECRET),
+    );
+    const truncated = await postComment(
+      url,
+      "0b7c4f2e-truncated",
       body,
-      signature: signBody(body, "not-the-secret"),
-    });
-    const tampered = await postWebhook(url, {
-      name: "issue_comment",
-      id: "0b7c4f2e-tampered",
-      body: body.replace("/spec help", "/spec regenerate all"),
-      signature: signBody(body, WEBHOOK_SECRET),
-    });
-    const truncated = await postWebhook(url, {
-      name: "issue_comment",
-      id: "0b7c4f2e-truncated",
-      body,
-      signature: signBody(body, WEBHOOK_SECRET).slice(0, 40),
-    });
+      signBody(body, WEBHOOK_SECRET).slice(0, 40),
+    );
     expect([forged.status, tampered.status, truncated.status]).toEqual([401, 401, 401]);
     expect(await forged.text()).toContain("Signature does not match");
 
@@ -164,12 +158,7 @@ describe("Specwright's webhook server (npm start)", () => {
     const fromBot = readFixture("issue-comment-by-bot");
     const opened = JSON.stringify({ ...JSON.parse(readFixture("issues-labeled")), action: "opened" });
 
-    const bot = await postWebhook(url, {
-      name: "issue_comment",
-      id: "bot-1",
-      body: fromBot,
-      signature: signBody(fromBot, WEBHOOK_SECRET),
-    });
+    const bot = await postComment(url, "bot-1", fromBot, signBody(fromBot, WEBHOOK_SECRET));
     const other = await postWebhook(url, {
       name: "issues",
       id: "opened-1",
@@ -268,12 +257,7 @@ describe("acknowledgements before job work", () => {
     await expect.poll(() => specwright.activity.inFlight).toBe(1);
 
     const body = comment("/spec help");
-    const response = await postWebhook(url, {
-      name: "issue_comment",
-      id: "held-1",
-      body,
-      signature: signBody(body, WEBHOOK_SECRET),
-    });
+    const response = await postComment(url, "held-1", body, signBody(body, WEBHOOK_SECRET));
     expect([response.status, await response.text()]).toEqual([
       202,
       "accepted: handled once the deliveries arriving with it are answered\n",
@@ -355,12 +339,7 @@ describe("acknowledgements before job work", () => {
     const silent = await openConnection(url);
     try {
       const body = comment("/spec help");
-      await postWebhook(url, {
-        name: "issue_comment",
-        id: "held-2",
-        body,
-        signature: signBody(body, WEBHOOK_SECRET),
-      });
+      await postComment(url, "held-2", body, signBody(body, WEBHOOK_SECRET));
       await server?.whenReceived();
       await specwright.queue.onIdle();
       expect(specwright.queue.stats()).toMatchObject({ succeeded: 1, failed: 0 });
@@ -380,9 +359,7 @@ describe("webhook front processes (SPECWRIGHT_WEBHOOK_PROCESSES)", () => {
     const ids = Array.from({ length: 40 }, (_, i) => `burst-${i}`);
 
     const answers = await Promise.all(
-      ids.map((id) =>
-        postWebhook(url, { name: "issue_comment", id, body, signature: signBody(body, WEBHOOK_SECRET) }),
-      ),
+      ids.map((id) => postComment(url, id, body, signBody(body, WEBHOOK_SECRET))),
     );
     const statuses = answers.map((a) => a.status);
     expect(statuses.every((s) => s === 200 || s === 202)).toBe(true);
