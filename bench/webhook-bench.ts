@@ -101,9 +101,9 @@ export function naiveRequests(files = 14, agents = 13, findings = 0) {
 
 /**
  * Bursts before measuring, like the measured ones (each delivery for a new issue, so each starts
- * a job): a server whose code is warm, as a long-running one's is. It takes this many: each front
- * sees only its share of them, and with 3 bursts V8 was still optimising the request path
- * (10-20 functions per burst, with `--trace-opt`) through every measured burst.
+ * a job): a server whose code is warm, as a long-running one's is. Each front sees only its share
+ * of them; with the fronts' interrupt budget (`FRONT_NODE_FLAGS`) `--trace-opt` shows V8's
+ * compiling over after about 6 bursts, with Node's default it went on past 15.
  */
 const WARM_UP = { bursts: 15 };
 /** Measured bursts (pooled for the percentiles) and the pause between them, while jobs run. */

@@ -12,6 +12,7 @@ import {
   type PrimaryMessage,
 } from "./front-messages.js";
 import { frontEnvironment } from "./front-environment.js";
+import { FRONT_NODE_FLAGS } from "./front-node-flags.js";
 import { QUICK_DEATH_MS, restartDelay } from "./restart-delay.js";
 import type { FrontSettings } from "./run-webhook-front.js";
 
@@ -41,12 +42,15 @@ export interface WebhookFronts {
   close(): Promise<void>;
 }
 
-/** The front's entry: the compiled `.js` next to this file, or the `.ts` source run through tsx. */
+/**
+ * The front's entry: the compiled `.js` next to this file, or the `.ts` source run through tsx;
+ * with the fronts' own Node.js flags (not the jobs process's).
+ */
 function frontEntry(): { exec: string; execArgv: string[] } {
   const source = import.meta.url.endsWith(".ts");
   return {
     exec: fileURLToPath(new URL(`./run-webhook-front.${source ? "ts" : "js"}`, import.meta.url)),
-    execArgv: source ? ["--import", "tsx"] : [],
+    execArgv: [...FRONT_NODE_FLAGS, ...(source ? ["--import", "tsx"] : [])],
   };
 }
 

@@ -3,6 +3,7 @@ import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDeliveryActivity } from "../../../src/adapters/queue/create-delivery-activity.js";
 import type { Acceptance, VerifiedDelivery } from "../../../src/server/create-delivery-inbox.js";
+import { FRONT_NODE_FLAGS } from "../../../src/server/front/front-node-flags.js";
 import { startWebhookFronts, type WebhookFronts } from "../../../src/server/front/start-webhook-fronts.js";
 import { postWebhook, signBody } from "../../helpers/probot-server.js";
 
@@ -55,6 +56,9 @@ describe("startWebhookFronts", () => {
   it("serves the port from every front, answers with the inbox's outcome and passes on rejections to the log", async () => {
     const { accepted, logged, deliver } = await start(2);
     expect(frontCount()).toBe(2);
+    for (const worker of Object.values(cluster.workers ?? {})) {
+      expect(worker?.process.spawnargs).toEqual(expect.arrayContaining([...FRONT_NODE_FLAGS]));
+    }
     const answers: string[] = [];
     for (const id of ["a", "b", "c"]) answers.push(await (await deliver(id)).text());
     expect(answers).toEqual(["ignored: got a\n", "ignored: got b\n", "ignored: got c\n"]);
