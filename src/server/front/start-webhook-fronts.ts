@@ -5,12 +5,8 @@ import type { DeliveryActivity } from "../../adapters/queue/create-delivery-acti
 import { redactSecrets } from "../../core/redact-secrets.js";
 import type { DeliveryInbox } from "../create-delivery-inbox.js";
 import type { WebhookLog } from "../create-webhook-middleware.js";
-import {
-  frontMessageSchema,
-  verifiedDeliverySchema,
-  type FrontMessage,
-  type PrimaryMessage,
-} from "./front-messages.js";
+import { createFrontMessageHandler } from "./create-front-message-handler.js";
+import type { PrimaryMessage } from "./front-messages.js";
 import { frontEnvironment } from "./front-environment.js";
 import { FRONT_NODE_FLAGS } from "./front-node-flags.js";
 import { QUICK_DEATH_MS, restartDelay } from "./restart-delay.js";
@@ -94,54 +90,6 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
     };
   };
 
-  const handle = (worker: Worker, message: FrontMessage, ended: { end?: () => void }) => {
-    // A front that just died may still look connected: a failed send is its exit's business.
-    const reply = (m: PrimaryMessage) => worker.isConnected() && worker.send(m, undefined, () => undefined);
-    switch (message.type) {
-      case "busy":
-        if (message.busy) ended.end ??= markBusy();
-        else {
-          ended.end?.();
-          delete ended.end;
-        }
-        return;
-      case "deliveries":
-        for (const item of message.deliveries) {
-          const delivery = verifiedDeliverySchema.safeParse(item);
-          if (delivery.success) inbox.defer(delivery.data);
-          else
-            log.error(
-              { front: worker.id },
-              `ignored a delivery a webhook front handed over: ${delivery.error.message}`,
-            );
-        }
-        return;
-      case "delivery": {
-        const delivery = verifiedDeliverySchema.safeParse(message.delivery);
-        if (!delivery.success) {
-          reply({ type: "failed", seq: message.seq, message: `not a delivery: ${delivery.error.message}` });
-          return;
-        }
-        inbox.accept(delivery.data).then(
-          (acceptance) => reply({ type: "acceptance", seq: message.seq, acceptance }),
-          (error: unknown) =>
-            reply({
-              type: "failed",
-              seq: message.seq,
-              message: redactSecrets(error instanceof Error ? error.message : String(error)),
-            }),
-        );
-        return;
-      }
-      case "log":
-        log[message.level](message.details, message.message);
-        return;
-      case "fatal":
-        // Reported with the front's exit (below).
-        return;
-    }
-  };
-
   /** `slot`: the place a front and its replacements take, with their run of quick deaths. */
   const fork = (slot: { quickDeaths: number }): Promise<AddressInfo> =>
     new Promise((resolve, reject) => {
@@ -153,17 +101,15 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
       const state = { listening: false };
       const forkedAt = Date.now();
       workers.set(worker, state);
-      const busy: { end?: () => void } = {};
-      let fatal: string | undefined;
-      worker.on("message", (raw: unknown) => {
-        const message = frontMessageSchema.safeParse(raw);
-        if (!message.success) {
-          log.error({ front: worker.id }, `ignored a webhook front message: ${message.error.message}`);
-          return;
-        }
-        if (message.data.type === "fatal") fatal = message.data.message;
-        handle(worker, message.data, busy);
-      });
+      const messages = createFrontMessageHandler(
+        {
+          id: worker.id,
+          // A front that just died may still look connected: a failed send is its exit's business.
+          reply: (message) => worker.isConnected() && worker.send(message, undefined, () => undefined),
+        },
+        { inbox, log, markBusy },
+      );
+      worker.on("message", messages.receive);
       worker.once("listening", (address) => {
         state.listening = true;
         resolve({
@@ -174,8 +120,8 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
       });
       worker.once("exit", (code, signal) => {
         workers.delete(worker);
-        busy.end?.();
-        delete busy.end;
+        messages.ended();
+        const { fatal } = messages;
         const why = redactSecrets(fatal ?? `exited (${signal ?? `code ${code}`})`);
         reject(new Error(fatal === undefined ? `webhook front ${why} before listening` : why));
         // During start-up the caller gets the error; while closing, exits are expected.

@@ -1,0 +1,110 @@
+import { redactSecrets } from "../../core/redact-secrets.js";
+import type { DeliveryInbox } from "../create-delivery-inbox.js";
+import type { WebhookLog } from "../create-webhook-middleware.js";
+import { frontMessageSchema, verifiedDeliverySchema, type PrimaryMessage } from "./front-messages.js";
+
+/** One webhook front, as the jobs process sees it. */
+export interface FrontChannel {
+  /** The front's cluster worker id, for the log. */
+  id: number;
+  /** Answers the front (a front that has just died may miss it: its exit says what happened). */
+  reply(message: PrimaryMessage): void;
+}
+
+/** Options of `createFrontMessageHandler`. */
+export interface FrontMessageHandlerOptions {
+  /** Receives what the front hands over. */
+  inbox: Pick<DeliveryInbox, "accept" | "defer">;
+  log: WebhookLog;
+  /** Counts the front as busy (job work steps aside); the returned function ends that. */
+  markBusy(): () => void;
+}
+
+/** The jobs process's side of one front's IPC channel. */
+export interface FrontMessageHandler {
+  /** Validates a message from the front and acts on it; one that does not fit is logged and dropped. */
+  receive(raw: unknown): void;
+  /** The front has exited: it is busy no more. */
+  ended(): void;
+  /** Why the front said it could not start, once it has said so. */
+  readonly fatal: string | undefined;
+}
+
+/**
+ * What the jobs process does with a front's messages (see `front-messages.ts`): busy reports
+ * mark the front busy once until it says it is idle (or exits); batched deliveries are deferred
+ * in the inbox one by one, a bad one logged without costing the others; a lone delivery is
+ * accepted and the front is answered with the acceptance, or with `failed` (secrets redacted) when
+ * it is not a delivery or receiving it throws; log lines go to the app's log.
+ */
+export function createFrontMessageHandler(
+  front: FrontChannel,
+  options: FrontMessageHandlerOptions,
+): FrontMessageHandler {
+  const { inbox, log } = options;
+  let endBusy: (() => void) | undefined;
+  let fatal: string | undefined;
+  const ended = () => {
+    endBusy?.();
+    endBusy = undefined;
+  };
+
+  const receive = (raw: unknown): void => {
+    const parsed = frontMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      log.error({ front: front.id }, `ignored a webhook front message: ${parsed.error.message}`);
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case "busy":
+        if (message.busy) endBusy ??= options.markBusy();
+        else ended();
+        return;
+      case "deliveries":
+        for (const item of message.deliveries) {
+          const delivery = verifiedDeliverySchema.safeParse(item);
+          if (delivery.success) inbox.defer(delivery.data);
+          else
+            log.error(
+              { front: front.id },
+              `ignored a delivery a webhook front handed over: ${delivery.error.message}`,
+            );
+        }
+        return;
+      case "delivery": {
+        const { seq } = message;
+        const delivery = verifiedDeliverySchema.safeParse(message.delivery);
+        if (!delivery.success) {
+          front.reply({ type: "failed", seq, message: `not a delivery: ${delivery.error.message}` });
+          return;
+        }
+        inbox.accept(delivery.data).then(
+          (acceptance) => front.reply({ type: "acceptance", seq, acceptance }),
+          (error: unknown) =>
+            front.reply({
+              type: "failed",
+              seq,
+              message: redactSecrets(error instanceof Error ? error.message : String(error)),
+            }),
+        );
+        return;
+      }
+      case "log":
+        log[message.level](message.details, message.message);
+        return;
+      case "fatal":
+        // Reported with the front's exit.
+        fatal = message.message;
+        return;
+    }
+  };
+
+  return {
+    receive,
+    ended,
+    get fatal() {
+      return fatal;
+    },
+  };
+}
