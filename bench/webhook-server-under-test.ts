@@ -8,7 +8,9 @@
  * - `specwright`: `startSpecwrightServer` on 127.0.0.1, jobs on a slow scripted engine (each agent
  *   "thinks" for `agentDelayMs`) against a fake GitHub (nock, in this process).
  * - `floor`: a node:http server that answers 200 without reading or checking anything, in this
- *   process (`processes` 0) or in `processes` cluster workers sharing the port as the fronts do.
+ *   process (`processes` 0) or in `processes` cluster workers sharing the port as the fronts do;
+ *   either way with the fronts' Node.js flags (`FRONT_NODE_FLAGS`), so that the comparison
+ *   shows what Specwright's request path costs, not what the flags save.
  */
 import { fork } from "node:child_process";
 import cluster from "node:cluster";
@@ -17,6 +19,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import nock from "nock";
 import { createSpecwrightApp } from "../src/app.js";
+import { FRONT_NODE_FLAGS } from "../src/server/front/front-node-flags.js";
 import { startSpecwrightServer } from "../src/server/start-specwright-server.js";
 import { createFakeGithub } from "../test/helpers/probot-fake-github.js";
 import { createTestProbot, WEBHOOK_SECRET } from "../test/helpers/probot-test-app.js";
@@ -55,7 +58,11 @@ const SERVE_FLAG = "--serve";
 export async function startServerUnderTest(spec: ServerSpec): Promise<ServerUnderTest> {
   const child = fork(fileURLToPath(import.meta.url), [SERVE_FLAG, JSON.stringify(spec)], {
     // The bench's own node flags (e.g. `--trace-opt`) reach the measured server, not its fronts.
-    execArgv: import.meta.url.endsWith(".ts") ? ["--import", "tsx"] : process.execArgv,
+    // A floor serving from this process gets the fronts' flags, as its workers do.
+    execArgv: [
+      ...(spec.kind === "floor" && spec.processes === 0 ? FRONT_NODE_FLAGS : []),
+      ...(import.meta.url.endsWith(".ts") ? ["--import", "tsx"] : process.execArgv),
+    ],
     serialization: "advanced",
   });
   // A channel that closed under a send: the exit says why.
@@ -129,7 +136,7 @@ async function serve(
     cluster.schedulingPolicy = cluster.SCHED_NONE;
     cluster.setupPrimary({
       exec: fileURLToPath(import.meta.url),
-      execArgv: import.meta.url.endsWith(".ts") ? ["--import", "tsx"] : [],
+      execArgv: [...FRONT_NODE_FLAGS, ...(import.meta.url.endsWith(".ts") ? ["--import", "tsx"] : [])],
     });
     const workers = Array.from({ length: spec.processes }, () => cluster.fork({ [FLOOR_WORKER]: "1" }));
     const ports = await Promise.all(
