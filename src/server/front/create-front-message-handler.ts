@@ -24,7 +24,10 @@ export interface FrontMessageHandlerOptions {
 export interface FrontMessageHandler {
   /** Validates a message from the front and acts on it; one that does not fit is logged and dropped. */
   receive(raw: unknown): void;
-  /** The front has exited: it is busy no more. */
+  /**
+   * The front has exited: it is busy no more, even if a busy report it sent before exiting is
+   * read after this (a front busy for ever would hold job work back for good).
+   */
   ended(): void;
   /** Why the front said it could not start, once it has said so. */
   readonly fatal: string | undefined;
@@ -44,7 +47,9 @@ export function createFrontMessageHandler(
   const { inbox, log } = options;
   let endBusy: (() => void) | undefined;
   let fatal: string | undefined;
-  const ended = () => {
+  /** The front has exited: messages still read from its channel must not mark it busy again. */
+  let gone = false;
+  const endBusyPeriod = () => {
     endBusy?.();
     endBusy = undefined;
   };
@@ -58,8 +63,8 @@ export function createFrontMessageHandler(
     const message = parsed.data;
     switch (message.type) {
       case "busy":
-        if (message.busy) endBusy ??= options.markBusy();
-        else ended();
+        if (!message.busy) endBusyPeriod();
+        else if (!gone) endBusy ??= options.markBusy();
         return;
       case "deliveries":
         for (const item of message.deliveries) {
@@ -102,7 +107,10 @@ export function createFrontMessageHandler(
 
   return {
     receive,
-    ended,
+    ended() {
+      gone = true;
+      endBusyPeriod();
+    },
     get fatal() {
       return fatal;
     },

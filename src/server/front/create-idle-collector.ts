@@ -4,6 +4,8 @@ export interface IdleCollectorOptions {
   collect(): void;
   /** How long a front must have had nothing in flight before it collects (default 20 ms). */
   idleMs?: number;
+  /** Told when `collect` throws (it runs in a timer: thrown there, it would kill the front). */
+  onError?: (error: unknown) => void;
 }
 
 /** Told when a front's deliveries in flight go from none to some (`true`) and back (`false`). */
@@ -29,7 +31,11 @@ export function createIdleCollector(options: IdleCollectorOptions): BusyListener
     if (busy) return;
     timer = setTimeout(() => {
       timer = undefined;
-      options.collect();
+      try {
+        options.collect();
+      } catch (error) {
+        options.onError?.(error);
+      }
     }, idleMs);
     // An idle front waiting to collect must not keep its process alive.
     timer.unref();

@@ -1,9 +1,8 @@
 import cluster from "node:cluster";
 import { z } from "zod";
-import { createDeliveryActivity } from "../../adapters/queue/create-delivery-activity.js";
 import { listenForWebhooks } from "../listen-for-webhooks.js";
+import { createFrontActivity } from "./create-front-activity.js";
 import { createFrontForwarder } from "./create-front-forwarder.js";
-import { createIdleCollector } from "./create-idle-collector.js";
 import { primaryMessageSchema, type FrontMessage } from "./front-messages.js";
 
 /** The environment variable a front reads its settings from (set by `startWebhookFronts`). */
@@ -45,16 +44,11 @@ export async function runWebhookFront(env: Readonly<Record<string, string | unde
   const settings = parsed.data;
   const log = (level: "warn" | "error") => (details: Record<string, unknown>, message: string) =>
     send({ type: "log", level, details, message });
-  // Started with `--expose-gc` (FRONT_NODE_FLAGS); run without it, a front leaves GC to V8.
-  const gc = (globalThis as { gc?: (options: { type: "minor" }) => void }).gc;
-  const collectWhenIdle =
-    gc === undefined ? undefined : createIdleCollector({ collect: () => gc({ type: "minor" }) });
   // While a delivery is in flight here, the primary holds its job work.
-  const activity = createDeliveryActivity({
-    onBusyChange: (busy) => {
-      send({ type: "busy", busy });
-      collectWhenIdle?.(busy);
-    },
+  const activity = createFrontActivity({
+    send,
+    gc: globalThis.gc,
+    onCollectError: (error) => log("warn")({}, `webhook front could not collect garbage: ${String(error)}`),
   });
   const forwarder = createFrontForwarder({
     activity,

@@ -6,6 +6,7 @@ import { redactSecrets } from "../../core/redact-secrets.js";
 import type { DeliveryInbox } from "../create-delivery-inbox.js";
 import type { WebhookLog } from "../create-webhook-middleware.js";
 import { createFrontMessageHandler } from "./create-front-message-handler.js";
+import { describeFrontExit } from "./describe-front-exit.js";
 import type { PrimaryMessage } from "./front-messages.js";
 import { frontEnvironment } from "./front-environment.js";
 import { FRONT_NODE_FLAGS } from "./front-node-flags.js";
@@ -122,7 +123,7 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
         workers.delete(worker);
         messages.ended();
         const { fatal } = messages;
-        const why = redactSecrets(fatal ?? `exited (${signal ?? `code ${code}`})`);
+        const why = redactSecrets(describeFrontExit({ code, signal, fatal }));
         reject(new Error(fatal === undefined ? `webhook front ${why} before listening` : why));
         // During start-up the caller gets the error; while closing, exits are expected.
         if (closing || !started) return;

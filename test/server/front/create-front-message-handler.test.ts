@@ -53,6 +53,13 @@ describe("createFrontMessageHandler", () => {
     expect(busy).toEqual({ begun: 1, ended: 1 });
   });
 
+  it("does not mark a front busy again on a busy report read after its exit", () => {
+    const { handler, busy } = setup();
+    handler.ended();
+    handler.receive({ type: "busy", busy: true });
+    expect(busy).toEqual({ begun: 0, ended: 0 });
+  });
+
   it("defers a batch in its order and logs a bad item without losing the others", () => {
     const { handler, deferred, logged } = setup();
     handler.receive({

@@ -5,6 +5,7 @@ beforeEach(() => {
   vi.useFakeTimers();
 });
 afterEach(() => {
+  vi.restoreAllMocks();
   vi.useRealTimers();
 });
 
@@ -62,6 +63,25 @@ describe("createIdleCollector", () => {
     collector().onBusyChange(false);
     const handle = setTimer.mock.results[0]?.value as { hasRef(): boolean } | undefined;
     expect(handle?.hasRef()).toBe(false);
+  });
+
+  it("reports a collection that throws and goes on collecting", () => {
+    const problems: unknown[] = [];
+    let calls = 0;
+    const onBusyChange = createIdleCollector({
+      collect: () => {
+        calls += 1;
+        throw new Error("collect failed");
+      },
+      onError: (error) => problems.push(error),
+    });
+    onBusyChange(false);
+    expect(() => vi.advanceTimersByTime(20)).not.toThrow();
+    onBusyChange(true);
+    onBusyChange(false);
+    vi.advanceTimersByTime(20);
+    expect(calls).toBe(2);
+    expect(problems).toEqual([new Error("collect failed"), new Error("collect failed")]);
   });
 
   it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])("refuses idleMs %s", (idleMs) => {

@@ -7,7 +7,8 @@ describe("FRONT_NODE_FLAGS", () => {
     const run = spawnSync(
       process.execPath,
       [...FRONT_NODE_FLAGS, "-e", 'if (typeof gc !== "function") process.exit(3); gc({ type: "minor" });'],
-      { encoding: "utf8" },
+      // Without NODE_OPTIONS: its own warnings would land on stderr.
+      { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } },
     );
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
