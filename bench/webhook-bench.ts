@@ -223,9 +223,13 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
   const generator = prepareLoadGenerator();
   const processes = options.webhookProcesses ?? resolveWebhookProcesses("auto", availableParallelism());
   try {
-    const floor = await measureServer(generator, { kind: "floor", processes: 0 }, load);
+    // Served as Specwright serves: as fronts do when it has fronts.
+    const asFronts = processes > 0;
+    const floor = await measureServer(generator, { kind: "floor", processes: 0, asFronts }, load);
     const floorShared =
-      processes > 0 ? await measureServer(generator, { kind: "floor", processes }, load) : undefined;
+      processes > 0
+        ? await measureServer(generator, { kind: "floor", processes, asFronts }, load)
+        : undefined;
     const { jobs, ...specwright } = await measureServer(
       generator,
       {
@@ -299,7 +303,8 @@ function print(result: WebhookBenchResult): void {
       `  ${label}: burst p50 ${ms(f.burst.p50)}  p99 ${ms(f.burst.p99)} (each: ${bursts(f.burst)}); ` +
         `paced p99 ${ms(f.paced.p99)}; first warm-up burst p99 ${ms(f.warmUpP99[0] ?? 0)}`,
     );
-  floor("floor, a server that only answers 200 (this client on this machine)", result.floor);
+  const runAs = result.webhookProcesses > 0 ? ", run as the fronts are" : "";
+  floor(`floor, a server that only answers 200 (this client on this machine${runAs})`, result.floor);
   if (result.floorShared)
     floor(
       result.webhookProcesses === 1

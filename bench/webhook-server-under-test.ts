@@ -8,9 +8,10 @@
  * - `specwright`: `startSpecwrightServer` on 127.0.0.1, jobs on a slow scripted engine (each agent
  *   "thinks" for `agentDelayMs`) against a fake GitHub (nock, in this process).
  * - `floor`: a node:http server that answers 200 without reading or checking anything, in this
- *   process (`processes` 0) or in `processes` cluster workers sharing the port as the fronts do;
- *   either way with the fronts' Node.js flags (`FRONT_NODE_FLAGS`), so that the comparison
- *   shows what Specwright's request path costs, not what the flags save.
+ *   process (`processes` 0) or in `processes` cluster workers sharing the port as the fronts do.
+ *   With `asFronts` (when Specwright is measured with fronts) it runs as a front does, with the
+ *   fronts' Node.js flags (`FRONT_NODE_FLAGS`) and collecting garbage when idle, so that the
+ *   comparison shows what Specwright's request path costs, not what that set-up saves.
  */
 import { fork } from "node:child_process";
 import cluster from "node:cluster";
@@ -19,6 +20,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import nock from "nock";
 import { createSpecwrightApp } from "../src/app.js";
+import { createFrontActivity } from "../src/server/front/create-front-activity.js";
 import { FRONT_NODE_FLAGS } from "../src/server/front/front-node-flags.js";
 import { startSpecwrightServer } from "../src/server/start-specwright-server.js";
 import { createFakeGithub } from "../test/helpers/probot-fake-github.js";
@@ -29,7 +31,7 @@ import { createScriptedEngine } from "../test/helpers/scripted-engine.js";
 /** What to serve. */
 export type ServerSpec =
   | { kind: "specwright"; webhookProcesses: number; agentDelayMs: number; concurrency: number }
-  | { kind: "floor"; processes: number };
+  | { kind: "floor"; processes: number; asFronts: boolean };
 
 /** How the measured server's jobs ended (Specwright only). */
 export interface JobCounts {
@@ -50,7 +52,7 @@ export interface ServerUnderTest {
 
 type ChildMessage = { type: "listening"; url: string } | { type: "finished"; jobs: JobCounts };
 
-/** Set in the floor's cluster workers. */
+/** Set in the floor's cluster workers: `as-fronts` or `plain` (see `listenAsFloor`). */
 const FLOOR_WORKER = "SPECWRIGHT_BENCH_FLOOR_WORKER";
 const SERVE_FLAG = "--serve";
 
@@ -58,9 +60,9 @@ const SERVE_FLAG = "--serve";
 export async function startServerUnderTest(spec: ServerSpec): Promise<ServerUnderTest> {
   const child = fork(fileURLToPath(import.meta.url), [SERVE_FLAG, JSON.stringify(spec)], {
     // The bench's own node flags (e.g. `--trace-opt`) reach the measured server, not its fronts.
-    // A floor serving from this process gets the fronts' flags, as its workers do.
+    // A floor serving from this process as the fronts do gets their flags, as its workers do.
     execArgv: [
-      ...(spec.kind === "floor" && spec.processes === 0 ? FRONT_NODE_FLAGS : []),
+      ...(spec.kind === "floor" && spec.processes === 0 && spec.asFronts ? FRONT_NODE_FLAGS : []),
       ...(import.meta.url.endsWith(".ts") ? ["--import", "tsx"] : process.execArgv),
     ],
     serialization: "advanced",
@@ -105,9 +107,15 @@ export async function startServerUnderTest(spec: ServerSpec): Promise<ServerUnde
   };
 }
 
-/** A node:http server that answers 200 without reading or checking anything. */
-function listenAsFloor(port: number): Promise<Server> {
+/**
+ * A node:http server that answers 200 without reading or checking anything; `asFronts`: it also
+ * collects garbage once idle, as a front does (with `--expose-gc`).
+ */
+function listenAsFloor(port: number, asFronts: boolean): Promise<Server> {
+  const activity = asFronts ? createFrontActivity({ send: () => undefined, gc: globalThis.gc }) : undefined;
   const server = createServer((req, res) => {
+    const end = activity?.begin();
+    if (end) res.on("close", end);
     req.resume();
     req.on("end", () => res.writeHead(200).end("ok\n"));
   });
@@ -122,7 +130,7 @@ async function serve(
 ): Promise<{ url: string; finish(maxWaitMs: number): Promise<JobCounts> }> {
   const none = { succeeded: 0, failed: 0, unfinished: 0 };
   if (spec.kind === "floor" && spec.processes === 0) {
-    const server = await listenAsFloor(0);
+    const server = await listenAsFloor(0, spec.asFronts);
     return {
       url: urlOf((server.address() as AddressInfo).port),
       finish: async () => {
@@ -136,9 +144,14 @@ async function serve(
     cluster.schedulingPolicy = cluster.SCHED_NONE;
     cluster.setupPrimary({
       exec: fileURLToPath(import.meta.url),
-      execArgv: [...FRONT_NODE_FLAGS, ...(import.meta.url.endsWith(".ts") ? ["--import", "tsx"] : [])],
+      execArgv: [
+        ...(spec.asFronts ? FRONT_NODE_FLAGS : []),
+        ...(import.meta.url.endsWith(".ts") ? ["--import", "tsx"] : []),
+      ],
     });
-    const workers = Array.from({ length: spec.processes }, () => cluster.fork({ [FLOOR_WORKER]: "1" }));
+    const workers = Array.from({ length: spec.processes }, () =>
+      cluster.fork({ [FLOOR_WORKER]: spec.asFronts ? "as-fronts" : "plain" }),
+    );
     const ports = await Promise.all(
       workers.map((w) => new Promise<number>((resolve) => w.once("listening", (a) => resolve(a.port)))),
     );
@@ -185,8 +198,8 @@ async function serve(
   };
 }
 
-if (cluster.isWorker && process.env[FLOOR_WORKER] === "1") {
-  await listenAsFloor(0);
+if (cluster.isWorker && process.env[FLOOR_WORKER] !== undefined) {
+  await listenAsFloor(0, process.env[FLOOR_WORKER] === "as-fronts");
 } else if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href && process.argv[2] === SERVE_FLAG) {
   const served = await serve(JSON.parse(process.argv[3] ?? "{}") as ServerSpec);
   // The benchmark is gone (killed, crashed): nobody is left to measure.
