@@ -35,9 +35,8 @@ export interface SpecwrightServer {
   webhookUrl: string;
   port: number;
   /**
-   * Resolves once no front is answering and every delivery answered `202` (deferred, see
-   * `createDeliveryInbox`) that has reached this process has been received, i.e. its job is
-   * queued. With fronts, a delivery can be answered a moment before this process reads it.
+   * Resolves once no front is answering and every delivery answered so far, `202` ones included
+   * (deferred, see `createDeliveryInbox`), has been received, i.e. its job is queued.
    */
   whenReceived(): Promise<void>;
   /**

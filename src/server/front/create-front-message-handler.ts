@@ -31,6 +31,11 @@ export interface FrontMessageHandler {
   ended(): void;
   /** Why the front said it could not start, once it has said so. */
   readonly fatal: string | undefined;
+  /**
+   * Resolves once every message the front sent before it heard this call's `sync` has been
+   * received here (the channel keeps the order), or once it has exited.
+   */
+  sync(): Promise<void>;
 }
 
 /**
@@ -49,6 +54,9 @@ export function createFrontMessageHandler(
   let fatal: string | undefined;
   /** The front has exited: messages still read from its channel must not mark it busy again. */
   let gone = false;
+  /** `sync` calls waiting for their `synced`, by id. */
+  const syncs = new Map<number, () => void>();
+  let lastSyncId = 0;
   const endBusyPeriod = () => {
     endBusy?.();
     endBusy = undefined;
@@ -102,6 +110,10 @@ export function createFrontMessageHandler(
         // Reported with the front's exit.
         fatal = message.message;
         return;
+      case "synced":
+        syncs.get(message.id)?.();
+        syncs.delete(message.id);
+        return;
     }
   };
 
@@ -110,9 +122,20 @@ export function createFrontMessageHandler(
     ended() {
       gone = true;
       endBusyPeriod();
+      for (const resolve of syncs.values()) resolve();
+      syncs.clear();
     },
     get fatal() {
       return fatal;
+    },
+    sync() {
+      if (gone) return Promise.resolve();
+      lastSyncId += 1;
+      const id = lastSyncId;
+      return new Promise<void>((resolve) => {
+        syncs.set(id, resolve);
+        front.reply({ type: "sync", id });
+      });
     },
   };
 }

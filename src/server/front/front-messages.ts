@@ -58,6 +58,8 @@ export const frontMessageSchema = z.discriminatedUnion("type", [
   }),
   /** The front could not start (e.g. the port is taken) and is exiting. */
   z.object({ type: z.literal("fatal"), message: z.string() }),
+  /** The answer to `sync` `id`: everything the front sent before it is in the channel ahead of this. */
+  z.object({ type: z.literal("synced"), id: z.number().int() }),
 ]);
 export type FrontMessage = z.infer<typeof frontMessageSchema>;
 
@@ -68,5 +70,7 @@ export const primaryMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("failed"), seq: z.number().int(), message: z.string() }),
   /** Stop accepting, close every connection, send what is batched, exit. */
   z.object({ type: z.literal("close") }),
+  /** Answer `synced` with this `id` (the channel keeps the order: a barrier). */
+  z.object({ type: z.literal("sync"), id: z.number().int() }),
 ]);
 export type PrimaryMessage = z.infer<typeof primaryMessageSchema>;

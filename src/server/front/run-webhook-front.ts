@@ -78,6 +78,7 @@ export async function runWebhookFront(env: Readonly<Record<string, string | unde
       );
       return;
     }
+    if (parsedMessage.data.type === "sync") return send({ type: "synced", id: parsedMessage.data.id });
     if (parsedMessage.data.type !== "close") return forwarder.onAnswer(parsedMessage.data);
     // Answers under way (their deliveries are the primary's already) get to finish first.
     void listening

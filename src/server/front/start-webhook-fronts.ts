@@ -5,7 +5,7 @@ import type { DeliveryActivity } from "../../adapters/queue/create-delivery-acti
 import { redactSecrets } from "../../core/redact-secrets.js";
 import type { DeliveryInbox } from "../create-delivery-inbox.js";
 import type { WebhookLog } from "../create-webhook-middleware.js";
-import { createFrontMessageHandler } from "./create-front-message-handler.js";
+import { createFrontMessageHandler, type FrontMessageHandler } from "./create-front-message-handler.js";
 import { describeFrontExit } from "./describe-front-exit.js";
 import type { PrimaryMessage } from "./front-messages.js";
 import { frontEnvironment } from "./front-environment.js";
@@ -33,7 +33,11 @@ export interface WebhookFrontsOptions extends FrontSettings {
 export interface WebhookFronts {
   /** The address they share (the port picked when asked for `0`). */
   address: AddressInfo;
-  /** Resolves once no front has a delivery in flight or not handed over yet. */
+  /**
+   * Resolves once every front has been heard up to now (everything a front had sent when it was
+   * asked, e.g. the deliveries it has answered, has been read here) and no front has a delivery
+   * in flight or not handed over yet.
+   */
   whenIdle(): Promise<void>;
   /** Asks every front to close its connections, hand over what it batched and exit. */
   close(): Promise<void>;
@@ -74,7 +78,7 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
   let closing = false;
   let started = false;
   /** Each front, and whether it listens yet (before that, it has no delivery and no handler). */
-  const workers = new Map<Worker, { listening: boolean }>();
+  const workers = new Map<Worker, { listening: boolean; messages: FrontMessageHandler }>();
   let busyFronts = 0;
   let idleWaiters: (() => void)[] = [];
   /** Marks a front busy here: one delivery in flight for `activity`, one busy front for `whenIdle`. */
@@ -99,9 +103,7 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
       worker.on("error", (error) =>
         log.warn({ front: worker.id }, `webhook front channel: ${error.message}`),
       );
-      const state = { listening: false };
       const forkedAt = Date.now();
-      workers.set(worker, state);
       const messages = createFrontMessageHandler(
         {
           id: worker.id,
@@ -110,6 +112,8 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
         },
         { inbox, log, markBusy },
       );
+      const state = { listening: false, messages };
+      workers.set(worker, state);
       worker.on("message", messages.receive);
       worker.once("listening", (address) => {
         state.listening = true;
@@ -174,8 +178,12 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
   );
   return {
     address,
-    whenIdle: () =>
-      busyFronts === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve)),
+    async whenIdle() {
+      // Only a listening front has its message handler (and so answers `sync`).
+      const listening = [...workers.values()].filter((state) => state.listening);
+      await Promise.all(listening.map((state) => state.messages.sync()));
+      if (busyFronts > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
     close: stop,
   };
 }

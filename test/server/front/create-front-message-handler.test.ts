@@ -136,6 +136,36 @@ describe("createFrontMessageHandler", () => {
     expect(logged).toEqual([]);
   });
 
+  it("syncs: resolves once the front's answer to this very question has been read", async () => {
+    const { handler, replies } = setup();
+    let first = false;
+    let second = false;
+    void handler.sync().then(() => (first = true));
+    void handler.sync().then(() => (second = true));
+    expect(replies).toEqual([
+      { type: "sync", id: 1 },
+      { type: "sync", id: 2 },
+    ]);
+    handler.receive({ type: "synced", id: 2 });
+    await settled();
+    expect([first, second]).toEqual([false, true]);
+    handler.receive({ type: "synced", id: 1 });
+    handler.receive({ type: "synced", id: 1 });
+    await settled();
+    expect([first, second]).toEqual([true, true]);
+  });
+
+  it("syncs with a front that exits before answering, or has exited, without waiting for it", async () => {
+    const { handler, replies } = setup();
+    let synced = false;
+    void handler.sync().then(() => (synced = true));
+    handler.ended();
+    await settled();
+    expect(synced).toBe(true);
+    await handler.sync();
+    expect(replies).toHaveLength(1);
+  });
+
   it.each([
     ["an unknown type", { type: "reload" }],
     ["no type", { busy: true }],

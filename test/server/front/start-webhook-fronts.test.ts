@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
 import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
@@ -102,6 +103,36 @@ describe("startWebhookFronts", () => {
     await expect.poll(() => logged.some((m) => m.includes("exited (SIGKILL)"))).toBe(true);
     expect(deferred).toEqual(["deferred"]);
     await expect.poll(() => activity.inFlight).toBe(0);
+  });
+
+  it("is idle only once every delivery a front has answered has been read here", async () => {
+    const { deferred, url } = await start(1);
+    // Another process delivers while this one is blocked (spawnSync), so the front's messages
+    // (busy, the batch, idle) wait unread in the channel when whenIdle is asked.
+    const client = `
+      const [url, body, signature, ids] = process.argv.slice(1);
+      const held = require("node:net").connect(Number(new URL(url).port), "127.0.0.1");
+      held.on("connect", async () => {
+        const headers = { "content-type": "application/json", "x-github-event": "issues", "x-hub-signature-256": signature };
+        const send = (id) => fetch(url, { method: "POST", headers: { ...headers, "x-github-delivery": id }, body });
+        const statuses = await Promise.all(JSON.parse(ids).map((id) => send(id).then((r) => r.status)));
+        held.destroy();
+        console.log(JSON.stringify(statuses));
+      });`;
+    const ids = ["b1", "b2", "b3"];
+    const run = spawnSync(
+      process.execPath,
+      ["-e", client, url, "{}", signBody("{}", SECRET), JSON.stringify(ids)],
+      {
+        encoding: "utf8",
+        timeout: 20_000,
+      },
+    );
+    // The held connection keeps the front busy: the deliveries are batched and answered 202.
+    expect([run.stderr, JSON.parse(run.stdout)]).toEqual(["", [202, 202, 202]]);
+    expect(deferred).toEqual([]);
+    await fronts?.whenIdle();
+    expect([...deferred].sort()).toEqual(ids);
   });
 
   it("lets an answer under way finish when it closes", async () => {
