@@ -29,11 +29,14 @@ export interface FrontMessageHandler {
    * read after this (a front busy for ever would hold job work back for good).
    */
   ended(): void;
+  /** The front's channel has closed: everything it sent has been received. */
+  channelClosed(): void;
   /** Why the front said it could not start, once it has said so. */
   readonly fatal: string | undefined;
   /**
    * Resolves once every message the front sent before it heard this call's `sync` has been
-   * received here (the channel keeps the order), or once it has exited.
+   * received here (the channel keeps the order), or once its channel has closed. A front that
+   * has not said it is `ready` is asked once it has (a question sent earlier could be lost).
    */
   sync(): Promise<void>;
 }
@@ -57,6 +60,9 @@ export function createFrontMessageHandler(
   /** `sync` calls waiting for their `synced`, by id. */
   const syncs = new Map<number, () => void>();
   let lastSyncId = 0;
+  /** The front listens to its channel (it said `ready`). */
+  let hears = false;
+  let closed = false;
   const endBusyPeriod = () => {
     endBusy?.();
     endBusy = undefined;
@@ -110,6 +116,11 @@ export function createFrontMessageHandler(
         // Reported with the front's exit.
         fatal = message.message;
         return;
+      case "ready":
+        hears = true;
+        // Questions asked before the front could hear them.
+        for (const id of syncs.keys()) front.reply({ type: "sync", id });
+        return;
       case "synced":
         syncs.get(message.id)?.();
         syncs.delete(message.id);
@@ -122,6 +133,9 @@ export function createFrontMessageHandler(
     ended() {
       gone = true;
       endBusyPeriod();
+    },
+    channelClosed() {
+      closed = true;
       for (const resolve of syncs.values()) resolve();
       syncs.clear();
     },
@@ -129,12 +143,12 @@ export function createFrontMessageHandler(
       return fatal;
     },
     sync() {
-      if (gone) return Promise.resolve();
+      if (closed) return Promise.resolve();
       lastSyncId += 1;
       const id = lastSyncId;
       return new Promise<void>((resolve) => {
         syncs.set(id, resolve);
-        front.reply({ type: "sync", id });
+        if (hears) front.reply({ type: "sync", id });
       });
     },
   };

@@ -58,6 +58,8 @@ export const frontMessageSchema = z.discriminatedUnion("type", [
   }),
   /** The front could not start (e.g. the port is taken) and is exiting. */
   z.object({ type: z.literal("fatal"), message: z.string() }),
+  /** The front hears the jobs process from now on (a message sent to it earlier may be lost). */
+  z.object({ type: z.literal("ready") }),
   /** The answer to `sync` `id`: everything the front sent before it is in the channel ahead of this. */
   z.object({ type: z.literal("synced"), id: z.number().int() }),
 ]);

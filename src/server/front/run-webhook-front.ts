@@ -86,6 +86,8 @@ export async function runWebhookFront(env: Readonly<Record<string, string | unde
       .catch(() => undefined)
       .finally(() => send({ type: "busy", busy: false }, () => process.exit(0)));
   });
+  // Messages sent to a cluster worker before it listens for them are lost: from here on, none is.
+  send({ type: "ready" });
   // The primary is gone: nobody is left to run the jobs.
   process.on("disconnect", () => process.exit(0));
   // Ctrl-C reaches the whole process group: the primary stops the fronts itself, after they have

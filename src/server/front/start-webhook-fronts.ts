@@ -78,7 +78,9 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
   let closing = false;
   let started = false;
   /** Each front, and whether it listens yet (before that, it has no delivery and no handler). */
-  const workers = new Map<Worker, { listening: boolean; messages: FrontMessageHandler }>();
+  const workers = new Map<Worker, { listening: boolean }>();
+  /** Fronts whose channel is open: their messages may not all have been read yet. */
+  const channels = new Set<FrontMessageHandler>();
   let busyFronts = 0;
   let idleWaiters: (() => void)[] = [];
   /** Marks a front busy here: one delivery in flight for `activity`, one busy front for `whenIdle`. */
@@ -112,9 +114,15 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
         },
         { inbox, log, markBusy },
       );
-      const state = { listening: false, messages };
+      const state = { listening: false };
       workers.set(worker, state);
+      channels.add(messages);
       worker.on("message", messages.receive);
+      // Everything the front sent has been read: nothing is left to sync with.
+      worker.once("disconnect", () => {
+        channels.delete(messages);
+        messages.channelClosed();
+      });
       worker.once("listening", (address) => {
         state.listening = true;
         resolve({
@@ -179,9 +187,9 @@ export async function startWebhookFronts(options: WebhookFrontsOptions): Promise
   return {
     address,
     async whenIdle() {
-      // Only a listening front has its message handler (and so answers `sync`).
-      const listening = [...workers.values()].filter((state) => state.listening);
-      await Promise.all(listening.map((state) => state.messages.sync()));
+      // Every front whose channel is open: a starting one may be answering already though its
+      // `listening` has not been read here yet, and an exited one's last messages may be unread.
+      await Promise.all([...channels].map((messages) => messages.sync()));
       if (busyFronts > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
     },
     close: stop,

@@ -138,6 +138,7 @@ describe("createFrontMessageHandler", () => {
 
   it("syncs: resolves once the front's answer to this very question has been read", async () => {
     const { handler, replies } = setup();
+    handler.receive({ type: "ready" });
     let first = false;
     let second = false;
     void handler.sync().then(() => (first = true));
@@ -155,15 +156,31 @@ describe("createFrontMessageHandler", () => {
     expect([first, second]).toEqual([true, true]);
   });
 
-  it("syncs with a front that exits before answering, or has exited, without waiting for it", async () => {
+  it("asks a starting front once it says it is ready (a question sent earlier could be lost)", async () => {
     const { handler, replies } = setup();
+    let synced = false;
+    void handler.sync().then(() => (synced = true));
+    expect(replies).toEqual([]);
+    handler.receive({ type: "ready" });
+    expect(replies).toEqual([{ type: "sync", id: 1 }]);
+    handler.receive({ type: "synced", id: 1 });
+    await settled();
+    expect(synced).toBe(true);
+  });
+
+  it("syncs with an exited front only once its channel has closed (its last messages are read by then)", async () => {
+    const { handler, replies } = setup();
+    handler.receive({ type: "ready" });
     let synced = false;
     void handler.sync().then(() => (synced = true));
     handler.ended();
     await settled();
+    expect(synced).toBe(false);
+    handler.channelClosed();
+    await settled();
     expect(synced).toBe(true);
     await handler.sync();
-    expect(replies).toHaveLength(1);
+    expect(replies).toEqual([{ type: "sync", id: 1 }]);
   });
 
   it.each([
