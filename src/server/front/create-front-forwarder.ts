@@ -21,8 +21,9 @@ export interface FrontForwarderOptions {
   /**
    * The least time between two batch messages (default 4 ms), unless `maxBatchBytes` sends one
    * early: the first batch after a pause is sent on the next turn of the event loop; deliveries
-   * verified less than this long after a batch was sent wait for the next one. In a burst, a front verifies only a few deliveries per
-   * turn, and a message per turn costs both processes a write, a wake-up and a read each time.
+   * verified less than this long after a batch was sent wait for the next one. In a burst, a
+   * front verifies only a few deliveries per turn, and a message per turn costs both processes a
+   * write, a wake-up and a read each time.
    */
   batchIntervalMs?: number;
   /** The clock of `batchIntervalMs` (default `performance.now`). */
